@@ -1,0 +1,65 @@
+# One entry point for people and CI. Everything installs from nothing.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install serve build check test lint format bench browsers node clean schemas
+
+help:
+	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
+	@echo "make check   - kiểm tra dữ liệu trong data/"
+	@echo "make build   - kiểm tra dữ liệu rồi dựng trang vào site/"
+	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
+	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests; browsers cannot be downloaded by Playwright here.
+browsers:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+# axe-core and Lighthouse for the accessibility and speed checks (npm, pinned in package-lock.json).
+node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+check: $(STAMP)
+	$(PY) scripts/check.py
+
+schemas: $(STAMP)
+	$(PY) scripts/schemas.py --write
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: check
+	$(PY) -m mkdocs build --strict
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check macros scripts tests
+	$(VENV)/bin/ruff format --check macros scripts tests
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format macros scripts tests
+	$(VENV)/bin/ruff check --fix macros scripts tests
+
+test: check lint browsers node
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache .bench

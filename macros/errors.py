@@ -1,0 +1,33 @@
+"""The one error type that crosses the boundary between the data layer and its callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one data file, explained for commune staff."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+
+class DataError(Exception):
+    """Raised with every problem found, so staff fix them all in one round."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(problem) for problem in self.problems]
+        lines.append(f"Có {count} lỗi trong dữ liệu. Trang web chưa được cập nhật.")
+        return "\n".join(lines)

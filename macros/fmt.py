@@ -1,0 +1,36 @@
+"""Vietnamese number and date formats, through Babel (81,82%; 1.234.567; 29/11/2026)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+MISSING = "chưa cập nhật"
+
+
+def number(value) -> str:
+    if value is None:
+        return MISSING
+    return format_decimal(value, format="#,##0.##", locale=LOCALE)
+
+
+def quantity(value, unit: str | None) -> str:
+    """A value with its unit: 81,82%; 5 sản phẩm; Đạt / Chưa đạt for yes/no."""
+    if value is None:
+        return MISSING
+    if isinstance(value, bool):
+        return "Đạt" if value else "Chưa đạt"
+    if unit == "%":
+        return f"{number(value)}%"
+    return f"{number(value)} {unit}" if unit else number(value)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value, "dd/MM/yyyy", locale=LOCALE) if value else MISSING
+
+
+def iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""

@@ -1,0 +1,171 @@
+"""Stage 1: read YAML files into plain Python values that remember their line numbers.
+
+PyYAML silently keeps the last of two equal keys and turns `no`/`yes`/`on`/`off`
+into booleans. Both hide staff mistakes, so this loader reports duplicate keys
+and resolves booleans the YAML 1.2 way (only `true` and `false`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+
+class Located(dict):
+    """A mapping that knows the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    """A sequence that knows the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+@dataclass(frozen=True)
+class Source:
+    """One parsed data file: its display path and its root value."""
+
+    path: str
+    root: object
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, line numbers and duplicate-key detection."""
+
+    def __init__(self, stream, display_path: str):
+        super().__init__(stream)
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    result = Located()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result.key_lines:
+            loader.problems.append(
+                _duplicate_key(loader.display_path, line, key, result)
+            )
+        result.key_lines[key] = line
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+def _duplicate_key(path: str, line: int, key, mapping: Located) -> Problem:
+    first = mapping.key_lines[key]
+    return Problem(
+        path,
+        line,
+        str(key),
+        f"trường này xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first})",
+        "xóa một trong hai dòng, chỉ giữ lại giá trị đúng",
+    )
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(
+        loader.construct_object(child, deep=True) for child in node.value
+    )
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
+)
+
+
+def parse_text(text: str, display_path: str) -> tuple[object, list[Problem]]:
+    """Parse one YAML document; return its value and the problems met on the way."""
+    loader = _Loader(text, display_path)
+    try:
+        return loader.get_single_data(), loader.problems
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(display_path, error)]
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    reason = getattr(error, "problem", None) or str(error)
+    return Problem(
+        path,
+        line,
+        "cú pháp YAML",
+        f"tệp không đọc được ({reason})",
+        "kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách cho đều, "
+        'và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép',
+    )
+
+
+def load_file(path: Path, root_dir: Path) -> tuple[Source, list[Problem]]:
+    """Read one file; its display path is relative to the project root."""
+    display = path.relative_to(root_dir).as_posix()
+    value, problems = parse_text(path.read_text(encoding="utf-8"), display)
+    return Source(display, value), problems
+
+
+def load_all(
+    data_dir: Path, root_dir: Path
+) -> tuple[dict[str, list[Source]], list[Problem]]:
+    """Read every data file named in spec.FILES, grouped by its root record."""
+    from .spec import FILES
+
+    sources: dict[str, list[Source]] = {}
+    problems: list[Problem] = []
+    for spec in FILES:
+        paths = sorted(data_dir.glob(spec.pattern))
+        if not paths and spec.required:
+            display = (data_dir / spec.pattern).relative_to(root_dir).as_posix()
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    "tệp",
+                    "không tìm thấy tệp dữ liệu này",
+                    "khôi phục tệp từ lịch sử Git",
+                )
+            )
+        for path in paths:
+            source, found = load_file(path, root_dir)
+            sources.setdefault(spec.root, []).append(source)
+            problems += found
+    return sources, problems

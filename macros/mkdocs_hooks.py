@@ -1,0 +1,59 @@
+"""The MkDocs side of the adapter: load the data once per build, add the pages it produces.
+
+MkDocs loads this file by path (mkdocs.yml `hooks:`). Everything it calls is plain Python
+that knows nothing of MkDocs, so another static generator could call the same functions.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from macros import pages, slug, state  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).parent / config.extra.get(
+        "data_dir", "data"
+    )
+    try:
+        state.start(PROJECT, data_dir)
+    except DataError as error:
+        raise PluginError(
+            "Lỗi dữ liệu, trang web không được dựng:\n" + error.report()
+        ) from None
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
+    return config
+
+
+def on_files(files, config):
+    for virtual in pages.all_files(state.current(), config.site_url or ""):
+        generated = File.generated(config, virtual.path, content=virtual.content)
+        generated.edit_uri = virtual.source
+        files.append(generated)
+    for file in files:
+        if file.generated_by is None and file.is_documentation_page():
+            file.edit_uri = "docs/" + file.src_uri
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """A page built from data opens its YAML file in "Sửa trang này", not the Markdown stub."""
+    source = page.meta.get("du_lieu")
+    if source and config.repo_url:
+        page.edit_url = (
+            config.repo_url.rstrip("/")
+            + "/"
+            + config.edit_uri.strip("/")
+            + "/"
+            + source
+        )
+    return context

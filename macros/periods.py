@@ -1,0 +1,62 @@
+"""Reporting periods (V.2 and V.5 of the plan): month, quarter, year and the 2028 mid-term review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .spec import PERIOD_PATTERN
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period. Ordered by end date, then by length (a month sorts before its quarter)."""
+
+    end: dt.date
+    start: dt.date
+    code: str
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    @property
+    def kind(self) -> str:
+        if self.code.endswith("-GK"):
+            return "giua-ky"
+        if "-Q" in self.code:
+            return "quy"
+        return "thang" if "-" in self.code else "nam"
+
+    @property
+    def label(self) -> str:
+        year, _, rest = self.code.partition("-")
+        return {
+            "thang": f"Tháng {rest}/{year}",
+            "quy": f"Quý {rest[1:]}/{year}",
+            "nam": f"Năm {year}",
+            "giua-ky": f"Đánh giá giữa nhiệm kỳ {year}",
+        }[self.kind]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def parse(code) -> Period:
+    """Turn a period code (2026-11, 2026-Q4, 2026, 2028-GK) into dates. The code must be valid."""
+    text = str(code)
+    match = re.match(PERIOD_PATTERN, text)
+    if not match:
+        raise ValueError(text)
+    year = int(match.group(1))
+    if "-Q" in text:
+        quarter = int(text[-1])
+        return Period(
+            _month_end(year, quarter * 3), dt.date(year, quarter * 3 - 2, 1), text
+        )
+    if text.endswith("-GK") or "-" not in text:
+        return Period(dt.date(year, 12, 31), dt.date(year, 1, 1), text)
+    month = int(text[5:7])
+    return Period(_month_end(year, month), dt.date(year, month, 1), text)

@@ -1,0 +1,262 @@
+"""Stage 5: turn the model into page content through Jinja templates (autoescaped; no HTML in Python)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import fmt, status
+from .model import Block, Page, Target, Unit
+from .pipeline import SiteData
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def markdown_inline(value) -> Markup:
+    """Escape text for a Markdown heading: HTML first, then Markdown's own punctuation."""
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(value))))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_inline, number=fmt.number, date=fmt.date, quantity=fmt.quantity
+    )
+    env.globals.update(LABELS=status.LABELS, STATUSES=status.ORDER, MISSING=fmt.MISSING)
+    return env
+
+
+def relative_root(page_url: str) -> str:
+    """The prefix that leads from a page's URL back to the site root, so links work under any base path."""
+    depth = len([part for part in page_url.split("/") if part])
+    return (
+        "../" * depth if page_url.endswith("/") or not page_url else "../" * (depth - 1)
+    )
+
+
+BREAK = "@@"  # a template line that stands for a blank line between Markdown blocks
+
+
+def _html(template: str, **context) -> str:
+    """Render, drop accidental blank lines so Markdown keeps each HTML block whole, keep the intended ones."""
+    text = environment().get_template(template).render(**context)
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (
+        re.sub(
+            r"\n{3,}",
+            "\n\n",
+            "\n".join("" if line.strip() == BREAK else line for line in lines),
+        )
+        + "\n"
+    )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph, or a run of bullets rendered as one list."""
+
+    kind: str
+    blocks: tuple[Block, ...]
+
+
+def segments(unit: Unit) -> tuple[Segment, ...]:
+    found: list[Segment] = []
+    for block in unit.blocks:
+        if block.kind == "gach" and found and found[-1].kind == "gach":
+            found[-1] = Segment("gach", found[-1].blocks + (block,))
+        else:
+            found.append(Segment(block.kind, (block,)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class UnitView:
+    unit: Unit
+    level: int
+    segments: tuple[Segment, ...]
+    children: tuple[UnitView, ...]
+
+
+def unit_view(unit: Unit, level: int) -> UnitView:
+    children = tuple(unit_view(child, level + 1) for child in unit.children)
+    return UnitView(unit, level, segments(unit), children)
+
+
+KIND_LABELS = {
+    "tich-luy": "Đạt mức vào thời hạn",
+    "ty-le-hang-nam": "Tỷ lệ xét từng năm",
+    "dat-chuan": "Đạt chuẩn (đạt / chưa đạt)",
+    "khoang": "Khoảng (xét theo cận dưới)",
+    "moc": "Mốc việc phải hoàn thành",
+}
+
+
+def goal_text(target: Target) -> str:
+    if target.kind == "khoang":
+        high = f"–{fmt.number(target.high)}" if target.high is not None else " trở lên"
+        return f"{fmt.number(target.low)}{high} {target.unit or ''}".strip()
+    if target.kind in ("dat-chuan", "moc"):
+        return "Đạt"
+    return fmt.quantity(target.value, target.unit)
+
+
+def deadline_text(target: Target) -> str:
+    return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
+
+
+def report_value(target: Target, report) -> str:
+    if report.hamlet_values:
+        return "; ".join(
+            f"{hamlet}: {fmt.quantity(value, target.unit)}"
+            for hamlet, value in report.hamlet_values
+        )
+    return fmt.quantity(report.value, target.unit)
+
+
+def _context(site: SiteData, page_url: str, **extra) -> dict:
+    plan = site.plan
+    return dict(
+        goal_text=goal_text,
+        deadline_text=deadline_text,
+        kind_label=lambda target: KIND_LABELS[target.kind],
+        report_value=report_value,
+        hamlet_rows=lambda target: _hamlet_rows(site, target),
+        anchor_label=lambda anchor: _anchor_label(site, anchor),
+        site=site,
+        plan=plan,
+        root=relative_root(page_url),
+        assessments=site.assessments,
+        targets_at=lambda anchor: [t for t in plan.targets if t.anchor == anchor],
+        tasks_at=plan.tasks_at,
+        agency=plan.agency_by_id.get,
+        page_of=plan.page_of,
+        **extra,
+    )
+
+
+def plan_page(site: SiteData, page_id: str, page_url: str) -> str:
+    page = next(p for p in site.plan.pages if p.id == page_id)
+    views = [unit_view(unit, 1) for unit in page.units]
+    return _html("plan_page.md", page=page, views=views, **_context(site, page_url))
+
+
+def document_page(site: SiteData, page_url: str) -> str:
+    views = [unit_view(part, 2) for part in site.plan.parts]
+    return _html("document.md", views=views, **_context(site, page_url))
+
+
+def redirect_page(site: SiteData, anchor: str, site_url: str) -> str:
+    page: Page = site.plan.page_of(anchor)
+    target = f"../../{page.path}#{anchor}"
+    canonical = f"{site_url.rstrip('/')}/{page.path}#{anchor}" if site_url else target
+    unit = site.plan.units[site.plan.anchors[anchor]]
+    label = "Mục " + _anchor_label(site, anchor)
+    return (
+        environment()
+        .get_template("redirect.html")
+        .render(
+            label=label,
+            unit=unit,
+            target=target,
+            canonical=canonical,
+            document=site.plan.document,
+        )
+    )
+
+
+def target_rows(site: SiteData) -> list[tuple[Page, list[Target]]]:
+    """Targets grouped by area: the page of the plan that holds them, in the plan's order."""
+    groups: dict[str, list[Target]] = {}
+    for target in site.plan.targets:
+        groups.setdefault(site.plan.page_of(target.anchor).id, []).append(target)
+    return [(page, groups[page.id]) for page in site.plan.pages if page.id in groups]
+
+
+def status_counts(site: SiteData, targets=None) -> list[tuple[str, int]]:
+    chosen = site.plan.targets if targets is None else targets
+    counts = {key: 0 for key in status.ORDER}
+    for target in chosen:
+        counts[site.assessments[target.id].status] += 1
+    return list(counts.items())
+
+
+def targets_page(site: SiteData, page_url: str) -> str:
+    return _html(
+        "targets.html",
+        groups=target_rows(site),
+        counts=status_counts(site),
+        **_context(site, page_url),
+    )
+
+
+def target_page(site: SiteData, target_id: str, page_url: str) -> str:
+    from . import chart
+
+    target = site.plan.target_by_id[target_id]
+    reports = site.plan.reports_for(target_id)
+    context = _context(
+        site,
+        page_url,
+        target=target,
+        reports=reports,
+        chart=chart.build(target, reports, site),
+    )
+    return _html("target.md", **context)
+
+
+def agency_page(site: SiteData, agency_id: str, page_url: str) -> str:
+    agency = site.plan.agency_by_id[agency_id]
+    context = _context(
+        site,
+        page_url,
+        item=agency,
+        targets=site.plan.targets_of(agency_id),
+        tasks=site.plan.tasks_of(agency_id),
+    )
+    return _html("agency.md", **context)
+
+
+def agencies_page(site: SiteData, page_url: str) -> str:
+    return _html("agencies.html", **_context(site, page_url))
+
+
+def home_summary(site: SiteData, page_url: str) -> str:
+    areas = [
+        (page, status_counts(site, targets)) for page, targets in target_rows(site)
+    ]
+    return _html(
+        "home_summary.html",
+        counts=status_counts(site),
+        areas=areas,
+        **_context(site, page_url),
+    )
+
+
+def plan_contents(site: SiteData, page_url: str) -> str:
+    return _html("plan_contents.html", **_context(site, page_url))
+
+
+def _anchor_label(site: SiteData, anchor: str) -> str:
+    unit = site.plan.units[site.plan.anchors[anchor]]
+    paragraph = anchor.rpartition("-d")[2] if anchor != unit.id else ""
+    return unit.citation + (f", đoạn {paragraph}" if paragraph else "")
+
+
+def _hamlet_rows(site: SiteData, target: Target) -> list:
+    reports = site.plan.reports_for(target.id)
+    latest = dict(reports[-1].hamlet_values) if reports else {}
+    return [(hamlet, latest.get(hamlet.id)) for hamlet in site.plan.hamlets]

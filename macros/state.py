@@ -1,0 +1,31 @@
+"""The data of the build in progress, loaded once per build and shared by the hooks and the macros."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .pipeline import SiteData, load_site
+
+_current: dict[str, SiteData] = {}
+
+
+def build_day() -> dt.date:
+    """The day statuses are judged on. SOURCE_DATE_EPOCH makes a build reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return (
+        dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        if epoch
+        else dt.date.today()
+    )
+
+
+def start(project_dir: Path, data_dir: Path) -> SiteData:
+    """Parse the YAML once for this build (not once per page)."""
+    _current["site"] = load_site(data_dir, project_dir, build_day())
+    return _current["site"]
+
+
+def current() -> SiteData:
+    return _current["site"]

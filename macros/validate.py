@@ -1,0 +1,264 @@
+"""Stage 2: check every rule on the loaded data and collect every problem.
+
+Nothing is printed and nothing stops early: staff get the whole list at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from . import rules, value_rules
+from .errors import Problem
+from .load import Located, LocatedList, Source
+from .spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+
+NUMBER_FIX = "viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5"
+BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không", "dat", "đạt"}
+
+
+def _text(value):
+    if isinstance(value, bool):
+        return (
+            "đây là giá trị đúng/sai chứ không phải văn bản",
+            'đặt văn bản trong ngoặc kép, ví dụ "true"',
+        )
+    if not isinstance(value, str) or not value.strip():
+        return (
+            "phải là một đoạn văn bản",
+            "viết nội dung văn bản, đặt trong ngoặc kép nếu có dấu hai chấm",
+        )
+    return None
+
+
+def _texts(value):
+    if not isinstance(value, list) or not value or any(_text(item) for item in value):
+        return (
+            "phải là một danh sách văn bản",
+            "viết mỗi mục trên một dòng, bắt đầu bằng dấu gạch ngang và dấu cách",
+        )
+    return None
+
+
+def _id(value):
+    if not isinstance(value, str) or not re.match(ID_PATTERN, value):
+        return (
+            f"mã {_show(value)} không hợp lệ",
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ bao-hiem-y-te",
+        )
+    return None
+
+
+def _number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"phải là một số, nhận được {_show(value)}", NUMBER_FIX
+    return None
+
+
+def _year(value):
+    if isinstance(value, bool) or not isinstance(value, int):
+        return (
+            f"phải là một năm, nhận được {_show(value)}",
+            "viết năm bằng bốn chữ số, ví dụ 2030",
+        )
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        return (
+            f"năm {value} nằm ngoài nhiệm kỳ {FIRST_YEAR}–{LAST_YEAR}",
+            "chọn một năm từ 2025 đến 2030",
+        )
+    return None
+
+
+def _deadline(value):
+    return None if value == "hang-nam" else _year(value)
+
+
+def _date(value):
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        return (
+            f"{_show(value)} không phải là ngày hợp lệ",
+            "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-31",
+        )
+    return None
+
+
+def _bool(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.strip().lower() in BOOL_WORDS:
+        return (
+            f"{_show(value)} không phải là true/false",
+            "viết true (đúng, đã đạt) hoặc false (chưa đạt), không có ngoặc kép",
+        )
+    return f"phải là true hoặc false, nhận được {_show(value)}", "viết true hoặc false"
+
+
+def _value(value):
+    return None if isinstance(value, bool) else _number(value)
+
+
+def _period(value):
+    if not re.match(PERIOD_PATTERN, str(value)) or isinstance(value, bool):
+        return (
+            f"kỳ báo cáo {_show(value)} không đúng dạng",
+            "viết tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK",
+        )
+    return None
+
+
+def _mapping_of(check_value):
+    def check(value):
+        if not isinstance(value, dict) or not value:
+            return (
+                "phải là các dòng dạng mã: giá trị",
+                "viết mỗi dòng một mã, ví dụ vinh-thanh: 2",
+            )
+        return next(filter(None, map(check_value, value.values())), None)
+
+    return check
+
+
+TYPE_CHECKS = {
+    "text": _text,
+    "texts": _texts,
+    "id": _id,
+    "number": _number,
+    "year": _year,
+    "deadline": _deadline,
+    "date": _date,
+    "bool": _bool,
+    "value": _value,
+    "period": _period,
+    "ref": _id,
+    "anchor": _id,
+    "refs": lambda v: (
+        None
+        if isinstance(v, list) and not any(map(_id, v))
+        else _id(v if not isinstance(v, list) else "?")
+    ),
+    "anchors": lambda v: (
+        None if isinstance(v, list) and v and not any(map(_id, v)) else _texts(None)
+    ),
+    "hamlet_values": _mapping_of(_number),
+    "redirects": _mapping_of(_text),
+}
+
+
+def _show(value) -> str:
+    if value is None:
+        return "ô trống"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"'
+
+
+def check_record(value, record: str, path: str, line: int, where: str) -> list[Problem]:
+    """Check one mapping against its record spec, descending into nested records."""
+    spec = RECORDS[record]
+    if not isinstance(value, Located):
+        fix = "viết các trường dạng tên: giá trị, mỗi trường một dòng"
+        return [
+            Problem(
+                path,
+                line,
+                where or spec.title,
+                f"phải là một mục có các trường của {spec.title}",
+                fix,
+            )
+        ]
+    problems = [
+        _unknown(path, value, key, spec) for key in value if spec.field(key) is None
+    ]
+    for field in spec.fields:
+        problems += _check_field(value, field, path)
+    return problems
+
+
+def _unknown(path: str, mapping: Located, key, spec) -> Problem:
+    names = [f.name for f in spec.fields]
+    guess = difflib.get_close_matches(str(key), names, n=1)
+    hint = (
+        f'có phải bạn muốn viết "{guess[0]}"?'
+        if guess
+        else "các trường được dùng: " + ", ".join(names)
+    )
+    return Problem(
+        path,
+        mapping.line_of(key),
+        str(key),
+        f"trường này không có trong mẫu {spec.title}",
+        hint,
+    )
+
+
+def _check_field(mapping: Located, field: Field, path: str) -> list[Problem]:
+    line = mapping.line_of(field.name)
+    value = mapping.get(field.name)
+    if value is None or value == [] or value == {}:
+        return [_missing(path, mapping.line, field)] if field.required else []
+    if field.kind == "record":
+        return check_record(value, field.record, path, line, field.name)
+    if field.kind == "records":
+        return _check_records(value, field, path, line)
+    if field.kind == "enum":
+        return _check_choice(value, field, path, line)
+    failure = TYPE_CHECKS[field.kind](value)
+    return [Problem(path, line, field.name, *failure)] if failure else []
+
+
+def _missing(path: str, line: int, field: Field) -> Problem:
+    return Problem(
+        path,
+        line,
+        field.name,
+        f"thiếu trường bắt buộc ({field.title})",
+        f"thêm dòng {field.name}: …",
+    )
+
+
+def _check_choice(value, field: Field, path: str, line: int) -> list[Problem]:
+    if value in field.choices:
+        return []
+    allowed = ", ".join(field.choices)
+    return [
+        Problem(
+            path,
+            line,
+            field.name,
+            f"giá trị {_show(value)} không được dùng",
+            f"chọn một trong: {allowed}",
+        )
+    ]
+
+
+def _check_records(value, field: Field, path: str, line: int) -> list[Problem]:
+    if not isinstance(value, LocatedList):
+        fix = "viết mỗi mục bắt đầu bằng dấu gạch ngang và dấu cách"
+        return [Problem(path, line, field.name, "phải là một danh sách", fix)]
+    problems = []
+    for index, item in enumerate(value):
+        problems += check_record(
+            item, field.record, path, value.line_of(index), field.name
+        )
+    return problems
+
+
+def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
+    """Every structural problem, then every rule that links records together."""
+    problems = []
+    for root, files in sources.items():
+        for source in files:
+            problems += check_record(source.root, root, source.path, 1, "")
+    index, index_problems = rules.build_index(sources)
+    problems += index_problems
+    for rule in (
+        rules.check_unique_ids,
+        rules.check_references,
+        rules.check_quotes,
+        rules.check_target_sections,
+        value_rules.check_target_values,
+        value_rules.check_registry,
+    ):
+        problems += rule(index)
+    return problems + value_rules.check_reports(index, today)

@@ -1,0 +1,65 @@
+"""Print or extend data/id-da-cong-bo.yml, the registry of every id the site has published.
+
+Usage: python scripts/registry.py --add-new   (appends ids that are new; never removes any)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import rules, value_rules  # noqa: E402
+from macros.load import load_all  # noqa: E402
+
+REGISTRY = ROOT / "data" / "id-da-cong-bo.yml"
+HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
+# Sổ đăng ký các mã (địa chỉ) đã công bố. KHÔNG BAO GIỜ XÓA dòng nào: báo chí và cơ quan cấp trên đã trích dẫn.
+# Khi dời một mục, thêm dòng vào chuyen_huong (mã cũ: mã mới).
+"""
+
+
+def current_ids() -> list[str]:
+    sources, _ = load_all(ROOT / "data", ROOT)
+    index, _ = rules.build_index(sources)
+    return sorted(value_rules.published_ids(index))
+
+
+def registered() -> list[str]:
+    if not REGISTRY.exists():
+        return []
+    return [
+        line[4:].strip()
+        for line in REGISTRY.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - ")
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--add-new", action="store_true", help="thêm các mã mới vào sổ đăng ký"
+    )
+    args = parser.parse_args()
+    known = registered()
+    new = [value for value in current_ids() if value not in known]
+    if not args.add_new:
+        print("\n".join(new) or "Không có mã mới.")
+        return 0
+    keep = (
+        REGISTRY.read_text(encoding="utf-8")
+        if REGISTRY.exists()
+        else HEADER + "chuyen_huong: {}\nid:\n"
+    )
+    REGISTRY.write_text(
+        keep + "".join(f"  - {value}\n" for value in new), encoding="utf-8"
+    )
+    print(f"Đã thêm {len(new)} mã vào {REGISTRY.relative_to(ROOT)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
