@@ -25,7 +25,7 @@ def on_config(config):
         "data_dir", "data"
     )
     try:
-        state.start(PROJECT, data_dir)
+        state.start(data_dir.resolve())
     except DataError as error:
         raise PluginError(
             "Lỗi dữ liệu, trang web không được dựng:\n" + error.report()

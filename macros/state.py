@@ -21,9 +21,9 @@ def build_day() -> dt.date:
     )
 
 
-def start(project_dir: Path, data_dir: Path) -> SiteData:
+def start(data_dir: Path) -> SiteData:
     """Parse the YAML once for this build (not once per page)."""
-    _current["site"] = load_site(data_dir, project_dir, build_day())
+    _current["site"] = load_site(data_dir, data_dir.parent, build_day())
     return _current["site"]
 
 
