@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+from markupsafe import escape
 
 from . import export, render
 from .export import VirtualFile
@@ -11,8 +12,9 @@ from .pipeline import SiteData
 
 def _markdown(title: str, body: str) -> str:
     # Data text is never rendered as a template: render_macros is off for generated pages.
+    # The theme prints page titles unescaped (header, <title>), so the title is escaped here.
     meta = yaml.safe_dump(
-        {"title": title, "render_macros": False}, allow_unicode=True, width=10**6
+        {"title": str(escape(title)), "render_macros": False}, allow_unicode=True, width=10**6
     )
     return f"---\n{meta}---\n\n{body}"
 

@@ -95,6 +95,8 @@ def _bool(value):
 
 
 def _value(value):
+    if isinstance(value, str) and value.strip().lower() in BOOL_WORDS:
+        return _bool(value)
     return None if isinstance(value, bool) else _number(value)
 
 

@@ -1,0 +1,34 @@
+"""Helpers for tests that run the check on a copy of the real data with one deliberate mistake."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from macros import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = ROOT / "tests" / "fixtures" / "hong"
+
+
+def copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def replaced_by(fixture: str) -> str:
+    """The data file a bad fixture replaces, from its first line: `# thay: <file> — …`."""
+    first = (BAD / fixture).read_text(encoding="utf-8").splitlines()[0]
+    return first.removeprefix("# thay:").split("—")[0].strip()
+
+
+def patch(data: Path, file: str, old: str, new: str) -> None:
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}: the fixture patch is stale"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def messages(data: Path, today) -> list[str]:
+    return [str(problem) for problem in pipeline.check(data, data.parent, today)]

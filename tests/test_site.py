@@ -1,0 +1,131 @@
+"""One strict build of the whole site, read back as HTML: verbatim text, citations, links, escaping."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import build_site
+from helpers import ROOT, copy_data, patch
+from test_plan_text import PUBLISHED_IDS, normalize, sentences
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_text(path: Path) -> str:
+    return normalize(soup(path).get_text(" "))
+
+
+def test_every_sentence_of_the_source_is_on_the_original_document_page(real_site):
+    text = page_text(real_site / "van-ban-goc" / "index.html")
+    assert [s for s in sentences() if normalize(s) not in text] == []
+
+
+def test_every_unit_is_on_its_own_section_page(real_site, real_site_data):
+    plan = real_site_data.plan
+    for unit in plan.units.values():
+        page = soup(real_site / plan.page_of_unit[unit.id].path / "index.html")
+        assert normalize(page.find(id=unit.id).get_text(" ")).find(normalize(unit.title or unit.text)) >= 0, unit.id
+        for block in unit.blocks:
+            assert normalize(block.text) in normalize(page.find(id=block.anchor).get_text(" ")), block.anchor
+
+
+def resolve_short_link(site: Path, anchor: str) -> tuple[Path, str]:
+    page = site / "muc" / anchor / "index.html"
+    html = soup(page)
+    refresh = html.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    target = refresh.split("url=", 1)[1]
+    assert html.find("link", rel="canonical")["href"].endswith(target.removeprefix("../../"))
+    assert html.find("a", href=target) is not None, "a visible link for browsers without refresh"
+    path, _, fragment = target.partition("#")
+    return (page.parent / path / "index.html").resolve(), fragment
+
+
+@pytest.mark.parametrize("anchor", PUBLISHED_IDS)
+def test_short_link_lands_on_the_cited_unit(real_site, anchor):
+    landing, fragment = resolve_short_link(real_site, anchor)
+    assert fragment == anchor
+    assert soup(landing).find(id=anchor) is not None
+
+
+def test_every_registered_id_still_resolves(real_site):
+    registry = yaml.safe_load((ROOT / "data" / "id-da-cong-bo.yml").read_text(encoding="utf-8"))
+    redirects = registry.get("chuyen_huong") or {}
+    for published in registry["id"]:
+        current = redirects.get(published, published)
+        kind, _, key = current.partition("/")
+        if kind == "muc":
+            landing, fragment = resolve_short_link(real_site, key)
+            assert soup(landing).find(id=fragment) is not None, published
+        else:
+            assert (real_site / kind / key / "index.html").exists(), published
+
+
+def test_paragraph_anchor_example_from_the_issue(real_site):
+    landing, fragment = resolve_short_link(real_site, "iii-2-1-d2")
+    element = soup(landing).find(id="iii-2-1-d2")
+    assert element.get_text().startswith("Khuyến khích các hộ sản xuất, chăn nuôi")
+
+
+def test_each_unit_has_a_copy_link_control(real_site):
+    page = soup(real_site / "ke-hoach" / "iii-2" / "index.html")
+    hrefs = {button["data-href"] for button in page.select("button.kh-copy")}
+    assert {"../../muc/iii-2-1/", "../../muc/iii-2-7/", "../../muc/iii-2/"} <= hrefs
+
+
+def test_edit_link_opens_the_yaml_file(real_site):
+    for path, data_file in [("ke-hoach/iii-3", "data/ke-hoach.yml"), ("chi-tieu/bao-hiem-y-te", "data/chi-tieu.yml"),
+                            ("chi-tieu", "data/chi-tieu.yml"), ("don-vi/phong-kinh-te", "data/co-quan.yml"),
+                            ("van-ban-goc", "data/ke-hoach.yml")]:
+        edit = soup(real_site / path / "index.html").find("a", rel="edit")
+        assert edit["href"].endswith("/edit/main/" + data_file), path
+
+
+def test_headings_slugify_d_as_d(real_site):
+    guide = soup(real_site / "cach-tinh-tien-do" / "index.html")
+    ids = {h.get("id") for h in guide.find_all(["h2", "h3"])}
+    assert "nhung-dieu-trang-web-khong-lam" in ids
+
+
+def test_no_third_party_requests_in_pages(real_site):
+    local = ("127.0.0.1", "")
+    for page in real_site.rglob("*.html"):
+        html = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                url = element.get(attr)
+                if url and (tag != "link" or set(element.get("rel", [])) & {"stylesheet", "preload", "icon"}):
+                    assert urllib.parse.urlsplit(url).hostname in (None, *local), (page, url)
+
+
+def test_unknown_metadata_shows_not_updated(real_site):
+    meta = soup(real_site / "van-ban-goc" / "index.html").select_one("dl.kh-meta").get_text(" ")
+    assert re.search(r"Số hiệu\s+chưa cập nhật", meta) and re.search(r"Ngày ban hành\s+chưa cập nhật", meta)
+
+
+def test_shipped_data_shows_no_invented_numbers(real_site):
+    table = soup(real_site / "chi-tieu" / "index.html").select_one("table.kh-targets")
+    rows = table.select("tr[data-status]")
+    assert rows and all(row["data-status"] == "chua-co-so-lieu" for row in rows)
+    assert all("Chưa có số liệu" in row.select_one('td[data-label="Số mới nhất"]').get_text() for row in rows)
+
+
+def test_markup_in_data_is_shown_as_text_and_never_runs(tmp_path):
+    data = copy_data(tmp_path)
+    evil = "<script>alert(1)</script> {{ 7*7 }} **đậm**"
+    patch(data, "chi-tieu.yml", 'ten: "Tỷ lệ dân số tham gia bảo hiểm y tế"', f'ten: "{evil}"')
+    patch(data, "co-quan.yml", "ten: Phòng Kinh tế\n", f'ten: "Phòng <b>Kinh</b> tế {{{{ 7*7 }}}}"\n')
+    site = build_site(tmp_path / "site", data_dir=data)
+    for page in ("chi-tieu/bao-hiem-y-te", "chi-tieu", "don-vi/phong-kinh-te", "don-vi", "ke-hoach/iii-3", "index"):
+        path = site / page / "index.html" if page != "index" else site / "index.html"
+        html = soup(path)
+        assert not any("alert(1)" in (s.string or "") for s in html.find_all("script")), page
+        assert html.find("b", string="Kinh") is None, page
+        assert "49" not in html.get_text() or "{{ 7*7 }}" in html.get_text(), page
+    assert evil.replace("**", "") in page_text(site / "chi-tieu" / "bao-hiem-y-te" / "index.html").replace("**", "")
