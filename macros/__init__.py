@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def define_env(env):
-    from . import render, state
+    from . import render, state, views
 
     def page_url() -> str:
         return env.page.url if env.page else ""
@@ -15,6 +15,17 @@ def define_env(env):
         "tong_quan": render.home_summary,
         "danh_sach_don_vi": render.agencies_page,
         "muc_luc": render.plan_contents,
+        "tom_tat_tien_do": render.summary_page,
+        "bao_cao_theo_ky": views.period_index,
+        "co_gi_moi": views.whats_new,
+        "du_lieu_mo": views.open_data,
+        "danh_sach_ap": views.hamlets,
+        "xa": views.commune,
     }
+
+    def call(function):
+        result = function(state.current(), page_url())
+        return state.html_blocks().defer(result) if isinstance(result, str) else result
+
     for name, function in macros.items():
-        env.macro(lambda function=function: function(state.current(), page_url()), name)
+        env.macro(lambda function=function: call(function), name)

@@ -33,11 +33,7 @@ class Chart:
 
 def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
     """None when there is nothing numeric to draw: the page then says so in words."""
-    numeric = [
-        r
-        for r in reports
-        if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)
-    ]
+    numeric = [r for r in reports if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)]
     if not numeric or target.goal is None:
         return None
     top = max([target.goal] + [r.value for r in numeric]) or 1
@@ -49,9 +45,7 @@ def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
 
     points = tuple(
         Point(
-            PAD + (WIDTH - 2 * PAD) * (r.as_of.toordinal() - first) / span
-            if len(numeric) > 1
-            else WIDTH / 2,
+            PAD + (WIDTH - 2 * PAD) * (r.as_of.toordinal() - first) / span if len(numeric) > 1 else WIDTH / 2,
             y(r.value),
             f"{r.period.label}: {fmt.quantity(r.value, target.unit)}",
         )

@@ -7,7 +7,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from . import fmt
+from . import columns, fmt
 from .pipeline import SiteData
 
 
@@ -20,49 +20,10 @@ class VirtualFile:
     source: str | None = None
 
 
-TARGET_COLUMNS = (
-    "id",
-    "muc",
-    "ten",
-    "nguyen_van",
-    "loai",
-    "gia_tri",
-    "gia_tri_tu",
-    "gia_tri_den",
-    "don_vi",
-    "han",
-    "co_so",
-    "nam_co_so",
-    "chu_tri",
-    "phoi_hop",
-    "theo_ap",
-    "gia_tri_moi_nhat",
-    "ngay_so_lieu",
-    "trang_thai",
-)
-TASK_COLUMNS = (
-    "id",
-    "doan",
-    "muc",
-    "ro_viec",
-    "chu_tri",
-    "phoi_hop",
-    "bien_phap",
-    "thoi_gian",
-    "tham_quyen",
-    "san_pham",
-    "chi_tieu",
-)
-REPORT_COLUMNS = (
-    "chi_tieu",
-    "ky",
-    "gia_tri",
-    "theo_ap",
-    "ngay",
-    "nguon",
-    "don_vi_bao_cao",
-    "ghi_chu",
-)
+# The columns are defined once, in columns.py, with their types and descriptions (also used by datapackage.json).
+TARGET_COLUMNS = columns.TARGETS.names
+TASK_COLUMNS = columns.TASKS.names
+REPORT_COLUMNS = columns.REPORTS.names
 
 
 def target_records(site: SiteData) -> list[dict]:

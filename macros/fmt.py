@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -11,10 +12,13 @@ LOCALE = "vi_VN"
 MISSING = "chưa cập nhật"
 
 
-def number(value) -> str:
-    if value is None:
-        return MISSING
+@lru_cache(maxsize=4096)
+def _decimal(value) -> str:
     return format_decimal(value, format="#,##0.##", locale=LOCALE)
+
+
+def number(value) -> str:
+    return MISSING if value is None else _decimal(value)
 
 
 def quantity(value, unit: str | None) -> str:
@@ -28,8 +32,13 @@ def quantity(value, unit: str | None) -> str:
     return f"{number(value)} {unit}" if unit else number(value)
 
 
+@lru_cache(maxsize=4096)
+def _date(value: dt.date) -> str:
+    return format_date(value, "dd/MM/yyyy", locale=LOCALE)
+
+
 def date(value: dt.date | None) -> str:
-    return format_date(value, "dd/MM/yyyy", locale=LOCALE) if value else MISSING
+    return _date(value) if value else MISSING
 
 
 def iso(value: dt.date | None) -> str:

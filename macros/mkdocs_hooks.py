@@ -16,27 +16,26 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from macros import pages, slug, state  # noqa: E402
-from macros.errors import DataError  # noqa: E402
+from macros import pages, slug, state
+from macros.errors import DataError
 
 
 def on_config(config):
-    data_dir = Path(config.config_file_path).parent / config.extra.get(
-        "data_dir", "data"
-    )
+    data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
         state.start(data_dir.resolve())
     except DataError as error:
-        raise PluginError(
-            "Lỗi dữ liệu, trang web không được dựng:\n" + error.report()
-        ) from None
+        raise PluginError("Lỗi dữ liệu, trang web không được dựng:\n" + error.report()) from None
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
     return config
 
 
 def on_files(files, config):
     for virtual in pages.all_files(state.current(), config.site_url or ""):
-        generated = File.generated(config, virtual.path, content=virtual.content)
+        content = virtual.content
+        if virtual.path.endswith(".md"):
+            content = state.html_blocks().defer(content)
+        generated = File.generated(config, virtual.path, content=content)
         generated.edit_uri = virtual.source
         files.append(generated)
     for file in files:
@@ -45,15 +44,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return state.html_blocks().restore(html)
+
+
 def on_page_context(context, page, config, nav):
     """A page built from data opens its YAML file in "Sửa trang này", not the Markdown stub."""
     source = page.meta.get("du_lieu")
     if source and config.repo_url:
-        page.edit_url = (
-            config.repo_url.rstrip("/")
-            + "/"
-            + config.edit_uri.strip("/")
-            + "/"
-            + source
-        )
+        page.edit_url = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/" + source
     return context

@@ -120,6 +120,15 @@ class Hamlet:
 
 
 @dataclass(frozen=True)
+class Commune:
+    """The commune the plan belongs to (data/xa.yml): the only place its name is written for the pages."""
+
+    name: str
+    province: str
+    licence: str
+
+
+@dataclass(frozen=True)
 class Report:
     target_id: str
     period: periods.Period
@@ -157,6 +166,7 @@ class Plan:
     hamlets_complete: bool
     hamlets_note: str | None
     reports: tuple[Report, ...]
+    commune: Commune | None = None
 
     @cached_property
     def units(self) -> dict[str, Unit]:
@@ -166,11 +176,7 @@ class Plan:
     def anchors(self) -> dict[str, str]:
         """Paragraph anchor (or unit id) -> the unit id that holds it."""
         found = {unit.id: unit.id for unit in self.units.values()}
-        return found | {
-            block.anchor: unit.id
-            for unit in self.units.values()
-            for block in unit.blocks
-        }
+        return found | {block.anchor: unit.id for unit in self.units.values() for block in unit.blocks}
 
     @cached_property
     def pages(self) -> tuple[Page, ...]:
@@ -187,11 +193,7 @@ class Plan:
     def page_of_unit(self) -> dict[str, Page]:
         found = {}
         for page in self.pages:
-            units = (
-                page.units
-                if page.overview
-                else [u for top in page.units for u in top.walk()]
-            )
+            units = page.units if page.overview else [u for top in page.units for u in top.walk()]
             found |= {unit.id: page for unit in units}
         return found
 
@@ -206,38 +208,70 @@ class Plan:
     def target_by_id(self) -> dict[str, Target]:
         return {target.id: target for target in self.targets}
 
+    # The queries below are asked once per page or paragraph: each reads an index built once,
+    # so a build stays linear in the data instead of scanning every record on every call.
+
+    @cached_property
+    def _targets_by_unit(self) -> dict[str, tuple[Target, ...]]:
+        return _group(self.targets, lambda t: (t.unit_id,))
+
+    @cached_property
+    def _targets_by_anchor(self) -> dict[str, tuple[Target, ...]]:
+        return _group(self.targets, lambda t: (t.anchor,))
+
+    @cached_property
+    def _tasks_by_anchor(self) -> dict[str, tuple[Task, ...]]:
+        return _group(self.tasks, lambda t: (t.anchor,))
+
+    @cached_property
+    def _reports_by_target(self) -> dict[str, tuple[Report, ...]]:
+        return {
+            key: tuple(sorted(found, key=lambda r: (r.period, r.as_of)))
+            for key, found in _group(self.reports, lambda r: (r.target_id,)).items()
+        }
+
+    @cached_property
+    def _targets_by_agency(self) -> dict[str, tuple[Target, ...]]:
+        return _group(self.targets, lambda t: (t.lead, *t.partners))
+
+    @cached_property
+    def _tasks_by_agency(self) -> dict[str, tuple[Task, ...]]:
+        return _group(self.tasks, lambda t: (t.lead, *t.partners))
+
     def targets_in(self, unit_id: str) -> tuple[Target, ...]:
-        return tuple(target for target in self.targets if target.unit_id == unit_id)
+        return self._targets_by_unit.get(unit_id, ())
+
+    def targets_at(self, anchor: str) -> tuple[Target, ...]:
+        return self._targets_by_anchor.get(anchor, ())
 
     def tasks_at(self, anchor: str) -> tuple[Task, ...]:
-        return tuple(task for task in self.tasks if task.anchor == anchor)
+        return self._tasks_by_anchor.get(anchor, ())
 
     def reports_for(self, target_id: str) -> tuple[Report, ...]:
-        return tuple(
-            sorted(
-                (r for r in self.reports if r.target_id == target_id),
-                key=lambda r: (r.period, r.as_of),
-            )
-        )
+        """Sorted by period, then as-of date."""
+        return self._reports_by_target.get(target_id, ())
 
     def targets_of(self, agency_id: str) -> tuple[Target, ...]:
-        return tuple(
-            t for t in self.targets if agency_id == t.lead or agency_id in t.partners
-        )
+        return self._targets_by_agency.get(agency_id, ())
 
     def tasks_of(self, agency_id: str) -> tuple[Task, ...]:
-        return tuple(
-            t for t in self.tasks if agency_id == t.lead or agency_id in t.partners
-        )
+        return self._tasks_by_agency.get(agency_id, ())
 
     def part_of(self, unit_id: str) -> Unit:
-        return next(
-            part for part in self.parts if unit_id in {u.id for u in part.walk()}
-        )
+        return next(part for part in self.parts if unit_id in {u.id for u in part.walk()})
 
     @cached_property
     def periods(self) -> tuple[periods.Period, ...]:
         return tuple(sorted({report.period for report in self.reports}))
+
+
+def _group(records, keys) -> dict:
+    """Records under each distinct key that keys(record) gives, in the records' order."""
+    found: dict = {}
+    for record in records:
+        for key in dict.fromkeys(keys(record)):
+            found.setdefault(key, []).append(record)
+    return {key: tuple(items) for key, items in found.items()}
 
 
 def _unit(raw, part_number: str | None, depth: int) -> Unit:
@@ -357,9 +391,10 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         tuple(Hamlet(h["id"], h["ten"], h.get("nguon")) for h in hamlets["ap"]),
         hamlets["day_du"],
         hamlets.get("ghi_chu"),
-        tuple(
-            report
-            for source in sources.get("reports", [])
-            for report in _reports(source)
-        ),
+        tuple(report for source in sources.get("reports", []) for report in _reports(source)),
+        _commune(sources["commune"][0].root),
     )
+
+
+def _commune(raw) -> Commune:
+    return Commune(raw["ten"], raw["tinh"], raw["giay_phep"])

@@ -10,13 +10,13 @@ from .export import VirtualFile
 from .pipeline import SiteData
 
 
-def _markdown(title: str, body: str) -> str:
+def _markdown(title: str, body: str, searchable: bool = True) -> str:
     # Data text is never rendered as a template: render_macros is off for generated pages.
     # The theme prints page titles unescaped (header, <title>), so the title is escaped here.
-    meta = yaml.safe_dump(
-        {"title": str(escape(title)), "render_macros": False}, allow_unicode=True, width=10**6
-    )
-    return f"---\n{meta}---\n\n{body}"
+    meta = {"title": str(escape(title)), "render_macros": False}
+    if not searchable:
+        meta["search"] = {"exclude": True}  # summaries repeat the target pages; search should lead to those
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=10**6)}---\n\n{body}"
 
 
 def _url(path: str) -> str:
@@ -44,9 +44,7 @@ def target_pages(site: SiteData) -> list[VirtualFile]:
     for target in site.plan.targets:
         path = f"chi-tieu/{target.id}.md"
         body = render.target_page(site, target.id, _url(path))
-        files.append(
-            VirtualFile(path, _markdown(target.name, body), "data/chi-tieu.yml")
-        )
+        files.append(VirtualFile(path, _markdown(target.name, body), "data/chi-tieu.yml"))
     return files
 
 
@@ -55,19 +53,41 @@ def agency_pages(site: SiteData) -> list[VirtualFile]:
     for agency in site.plan.agencies:
         path = f"don-vi/{agency.id}.md"
         body = render.agency_page(site, agency.id, _url(path))
-        files.append(
-            VirtualFile(path, _markdown(agency.name, body), "data/co-quan.yml")
-        )
+        files.append(VirtualFile(path, _markdown(agency.name, body), "data/co-quan.yml"))
     return files
 
 
 def short_links(site: SiteData, site_url: str) -> list[VirtualFile]:
     """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id."""
     return [
-        VirtualFile(
-            f"muc/{anchor}/index.html", render.redirect_page(site, anchor, site_url)
-        )
+        VirtualFile(f"muc/{anchor}/index.html", render.redirect_page(site, anchor, site_url))
         for anchor in sorted(site.plan.anchors)
+    ]
+
+
+def report_pages(site: SiteData) -> list[VirtualFile]:
+    """/bao-cao/<period>/ for every period that has reports, and the mid-term review page (always there)."""
+    from . import views
+
+    files = []
+    for report in site.period_reports:
+        path = f"bao-cao/{report.period.slug}.md"
+        body = views.period_page(site, report, _url(path))
+        title = views.period_title(report.period)
+        files.append(VirtualFile(path, _markdown(title, body, searchable=False), report.reports[0].file))
+    path = views.MIDTERM_PATH.rstrip("/") + ".md"
+    body = views.midterm_page(site, _url(path))
+    return [*files, VirtualFile(path, _markdown("Đánh giá giữa nhiệm kỳ", body, searchable=False), "data/chi-tieu.yml")]
+
+
+def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
+    """The change feeds (Atom and RSS) and the open data package descriptor."""
+    from . import datapackage, views
+
+    return [
+        VirtualFile("feed.xml", views.atom(site, site_url)),
+        VirtualFile("rss.xml", views.rss(site, site_url)),
+        VirtualFile("du-lieu/datapackage.json", datapackage.to_json(site.plan, site_url)),
     ]
 
 
@@ -78,4 +98,6 @@ def all_files(site: SiteData, site_url: str) -> list[VirtualFile]:
         + agency_pages(site)
         + short_links(site, site_url)
         + export.files(site)
+        + report_pages(site)
+        + feed_files(site, site_url)
     )

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from .spec import PERIOD_PATTERN
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Period:
-    """A reporting period. Ordered by end date, then by length (a month sorts before its quarter)."""
+    """A reporting period. Ordered by end date; of periods ending the same day, the longer one is the later
+    (a year report for 2026 supersedes the December and Q4 reports that end with it)."""
 
     end: dt.date
     start: dt.date
     code: str
+
+    def _key(self) -> tuple:
+        return (self.end, -self.start.toordinal(), self.code)
+
+    def __lt__(self, other: Period) -> bool:
+        return self._key() < other._key()
 
     @property
     def slug(self) -> str:
@@ -53,9 +62,7 @@ def parse(code) -> Period:
     year = int(match.group(1))
     if "-Q" in text:
         quarter = int(text[-1])
-        return Period(
-            _month_end(year, quarter * 3), dt.date(year, quarter * 3 - 2, 1), text
-        )
+        return Period(_month_end(year, quarter * 3), dt.date(year, quarter * 3 - 2, 1), text)
     if text.endswith("-GK") or "-" not in text:
         return Period(dt.date(year, 12, 31), dt.date(year, 1, 1), text)
     month = int(text[5:7])

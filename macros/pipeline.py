@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from . import model, status, validate
+from . import feed, model, progress, status, validate
 from .errors import DataError
 from .load import load_all
 
@@ -18,6 +19,15 @@ class SiteData:
     plan: model.Plan
     assessments: dict[str, status.Assessment]
     today: dt.date
+
+    @cached_property
+    def period_reports(self) -> tuple[progress.PeriodReport, ...]:
+        """Every period's report, computed once although several pages show them."""
+        return progress.all_periods(self.plan, self.today)
+
+    @cached_property
+    def feed_entries(self) -> tuple[feed.Entry, ...]:
+        return feed.entries(self.plan, self.today)
 
 
 def check(data_dir: Path, root_dir: Path, today: dt.date) -> list:

@@ -33,9 +33,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md=markdown_inline, number=fmt.number, date=fmt.date, quantity=fmt.quantity
-    )
+    env.filters.update(md=markdown_inline, number=fmt.number, date=fmt.date, quantity=fmt.quantity)
     env.globals.update(LABELS=status.LABELS, STATUSES=status.ORDER, MISSING=fmt.MISSING)
     return env
 
@@ -43,26 +41,20 @@ def environment() -> Environment:
 def relative_root(page_url: str) -> str:
     """The prefix that leads from a page's URL back to the site root, so links work under any base path."""
     depth = len([part for part in page_url.split("/") if part])
-    return (
-        "../" * depth if page_url.endswith("/") or not page_url else "../" * (depth - 1)
-    )
+    return "../" * depth if page_url.endswith("/") or not page_url else "../" * (depth - 1)
 
 
 BREAK = "@@"  # a template line that stands for a blank line between Markdown blocks
 
 
 def _html(template: str, **context) -> str:
-    """Render, drop accidental blank lines so Markdown keeps each HTML block whole, keep the intended ones."""
+    """Render, drop accidental blank lines so Markdown keeps each HTML block whole, keep the intended ones.
+
+    A BREAK may end up glued to the line before it (a block tag eats its newline), so it is replaced wherever it is.
+    """
     text = environment().get_template(template).render(**context)
-    lines = [line for line in text.splitlines() if line.strip()]
-    return (
-        re.sub(
-            r"\n{3,}",
-            "\n\n",
-            "\n".join("" if line.strip() == BREAK else line for line in lines),
-        )
-        + "\n"
-    )
+    joined = "\n".join(line for line in text.splitlines() if line.strip()).replace(BREAK, "\n\n")
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", joined).strip("\n") + "\n"
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ def segments(unit: Unit) -> tuple[Segment, ...]:
     found: list[Segment] = []
     for block in unit.blocks:
         if block.kind == "gach" and found and found[-1].kind == "gach":
-            found[-1] = Segment("gach", found[-1].blocks + (block,))
+            found[-1] = Segment("gach", (*found[-1].blocks, block))
         else:
             found.append(Segment(block.kind, (block,)))
     return tuple(found)
@@ -120,10 +112,7 @@ def deadline_text(target: Target) -> str:
 
 def report_value(target: Target, report) -> str:
     if report.hamlet_values:
-        return "; ".join(
-            f"{hamlet}: {fmt.quantity(value, target.unit)}"
-            for hamlet, value in report.hamlet_values
-        )
+        return "; ".join(f"{hamlet}: {fmt.quantity(value, target.unit)}" for hamlet, value in report.hamlet_values)
     return fmt.quantity(report.value, target.unit)
 
 
@@ -140,7 +129,7 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
         plan=plan,
         root=relative_root(page_url),
         assessments=site.assessments,
-        targets_at=lambda anchor: [t for t in plan.targets if t.anchor == anchor],
+        targets_at=plan.targets_at,
         tasks_at=plan.tasks_at,
         agency=plan.agency_by_id.get,
         page_of=plan.page_of,
@@ -235,9 +224,7 @@ def agencies_page(site: SiteData, page_url: str) -> str:
 
 
 def home_summary(site: SiteData, page_url: str) -> str:
-    areas = [
-        (page, status_counts(site, targets)) for page, targets in target_rows(site)
-    ]
+    areas = [(page, status_counts(site, targets)) for page, targets in target_rows(site)]
     return _html(
         "home_summary.html",
         counts=status_counts(site),
@@ -248,6 +235,18 @@ def home_summary(site: SiteData, page_url: str) -> str:
 
 def plan_contents(site: SiteData, page_url: str) -> str:
     return _html("plan_contents.html", **_context(site, page_url))
+
+
+def summary_page(site: SiteData, page_url: str) -> str:
+    """Tóm tắt tiến độ: counts by status and by area, and every target with its status, on one A4 page."""
+    groups = target_rows(site)
+    return _html(
+        "summary.html",
+        groups=groups,
+        areas=[(page, status_counts(site, targets)) for page, targets in groups],
+        counts=status_counts(site),
+        **_context(site, page_url),
+    )
 
 
 def _anchor_label(site: SiteData, anchor: str) -> str:

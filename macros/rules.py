@@ -50,17 +50,11 @@ def _walk_units(entries: list[Entry], index: Index, duplicates: list[Problem]) -
         if isinstance(entry.record.get("van_ban"), str):
             index.anchors[unit_id] = entry.record["van_ban"]
             index.anchor_unit[unit_id] = unit_id
-        for number, block in enumerate(
-            _records(Source(entry.path, entry.record), "noi_dung"), start=1
-        ):
+        for number, block in enumerate(_records(Source(entry.path, entry.record), "noi_dung"), start=1):
             anchor = f"{unit_id}-d{number}"
-            index.anchors[anchor] = (
-                block.record.get("doan") or block.record.get("gach") or ""
-            )
+            index.anchors[anchor] = block.record.get("doan") or block.record.get("gach") or ""
             index.anchor_unit[anchor] = unit_id
-        _walk_units(
-            _records(Source(entry.path, entry.record), "muc"), index, duplicates
-        )
+        _walk_units(_records(Source(entry.path, entry.record), "muc"), index, duplicates)
 
 
 COLLECTIONS = {
@@ -78,25 +72,15 @@ def build_index(sources: dict[str, list[Source]]) -> tuple[Index, list[Problem]]
         _walk_units(_records(source, "muc"), index, problems)
         index.period_span = _period_span(source)
     for root, (name, key) in COLLECTIONS.items():
-        index.collections[name] = [
-            entry for source in sources.get(root, []) for entry in _records(source, key)
-        ]
-    index.registry = [
-        Entry(s.path, s.root)
-        for s in sources.get("registry", [])
-        if isinstance(s.root, Located)
-    ]
+        index.collections[name] = [entry for source in sources.get(root, []) for entry in _records(source, key)]
+    index.registry = [Entry(s.path, s.root) for s in sources.get("registry", []) if isinstance(s.root, Located)]
     return index, problems
 
 
 def _period_span(source: Source) -> tuple[int, int]:
     document = source.root.get("van_ban") if isinstance(source.root, Located) else None
     span = document.get("giai_doan") if isinstance(document, Located) else None
-    return (
-        (span.get("tu", 2026), span.get("den", 2030))
-        if isinstance(span, Located)
-        else (2026, 2030)
-    )
+    return (span.get("tu", 2026), span.get("den", 2030)) if isinstance(span, Located) else (2026, 2030)
 
 
 def _duplicate(entry: Entry, what: str) -> Problem:
@@ -112,7 +96,7 @@ def _duplicate(entry: Entry, what: str) -> Problem:
 
 def check_unique_ids(index: Index) -> list[Problem]:
     problems = []
-    for name, entries in index.collections.items():
+    for entries in index.collections.values():
         seen = set()
         for entry in entries:
             value = entry.record.get("id")

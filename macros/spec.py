@@ -77,9 +77,7 @@ _record(
         "Số mục viết thường, nối bằng gạch ngang, ví dụ iii-2-1. Không bao giờ đổi.",
         True,
     ),
-    Field(
-        "so", "text", "Số mục", 'Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".', True
-    ),
+    Field("so", "text", "Số mục", 'Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".', True),
     Field("tieu_de", "text", "Tiêu đề", "Tiêu đề của mục, giữ nguyên văn."),
     Field(
         "van_ban",
@@ -252,9 +250,7 @@ _record(
         True,
         choices=TARGET_KINDS,
     ),
-    Field(
-        "gia_tri", "number", "Giá trị mục tiêu", "Số cần đạt (dùng dấu chấm thập phân)."
-    ),
+    Field("gia_tri", "number", "Giá trị mục tiêu", "Số cần đạt (dùng dấu chấm thập phân)."),
     Field("gia_tri_tu", "number", "Cận dưới", "Với chỉ tiêu dạng khoảng: số nhỏ nhất."),
     Field(
         "gia_tri_den",
@@ -323,9 +319,7 @@ _record(
     ),
     Field("doan", "anchor", "Đoạn của kế hoạch", "Mã đoạn giao nhiệm vụ.", True),
     Field("ro_viec", "text", "Rõ việc", "Việc phải làm, viết ngắn gọn.", True),
-    Field(
-        "chu_tri", "ref", "Rõ cơ quan chủ trì", "Chỉ khi kế hoạch nêu rõ.", ref="agency"
-    ),
+    Field("chu_tri", "ref", "Rõ cơ quan chủ trì", "Chỉ khi kế hoạch nêu rõ.", ref="agency"),
     Field(
         "phoi_hop",
         "refs",
@@ -339,18 +333,14 @@ _record(
         "Rõ biện pháp, nguồn lực",
         "Trích nguyên văn từ đoạn, hoặc để trống.",
     ),
-    Field(
-        "thoi_gian", "text", "Rõ thời gian", "Trích nguyên văn từ đoạn, hoặc để trống."
-    ),
+    Field("thoi_gian", "text", "Rõ thời gian", "Trích nguyên văn từ đoạn, hoặc để trống."),
     Field(
         "tham_quyen",
         "text",
         "Rõ thẩm quyền, trách nhiệm",
         "Trích nguyên văn từ đoạn, hoặc để trống.",
     ),
-    Field(
-        "san_pham", "text", "Rõ sản phẩm", "Trích nguyên văn từ đoạn, hoặc để trống."
-    ),
+    Field("san_pham", "text", "Rõ sản phẩm", "Trích nguyên văn từ đoạn, hoặc để trống."),
     Field(
         "chi_tieu",
         "refs",
@@ -394,9 +384,7 @@ _record(
 _record(
     "report",
     "Báo cáo tiến độ",
-    Field(
-        "chi_tieu", "ref", "Chỉ tiêu", "Mã chỉ tiêu được báo cáo.", True, ref="target"
-    ),
+    Field("chi_tieu", "ref", "Chỉ tiêu", "Mã chỉ tiêu được báo cáo.", True, ref="target"),
     Field(
         "ky",
         "period",
@@ -469,6 +457,22 @@ _record(
     ),
 )
 
+DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
+_record(
+    "commune",
+    "Thông tin xã",
+    Field("ten", "text", "Tên xã", "Tên riêng của xã, không kèm chữ “xã”.", True),
+    Field("tinh", "text", "Tỉnh", "Tên tỉnh, không kèm chữ “tỉnh”.", True),
+    Field(
+        "giay_phep",
+        "enum",
+        "Giấy phép dữ liệu mở",
+        "Mã giấy phép của dữ liệu mở; phải khớp với dòng copyright trong mkdocs.yml.",
+        True,
+        choices=DATA_LICENCES,
+    ),
+)
+
 FILES: tuple[FileSpec, ...] = (
     FileSpec("ke-hoach.yml", "ke-hoach.schema.json", "plan"),
     FileSpec("co-quan.yml", "co-quan.schema.json", "agencies"),
@@ -477,4 +481,5 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("ap.yml", "ap.schema.json", "hamlets"),
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
+    FileSpec("xa.yml", "xa.schema.json", "commune"),
 )

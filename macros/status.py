@@ -35,9 +35,7 @@ class Assessment:
     status: str
     reason: str
     latest: Report | None = None
-    value: float | bool | None = (
-        None  # the value judged (for per-hamlet targets: the smallest)
-    )
+    value: float | bool | None = None  # the value judged (for per-hamlet targets: the smallest)
     expected: float | None = None  # where the straight line stands on the report's date
     start: tuple[dt.date, float] | None = None
     end: tuple[dt.date, float] | None = None
@@ -49,11 +47,7 @@ class Assessment:
     @property
     def progress(self) -> float | None:
         """Share of the way from start to goal, 0..1, for the progress bar."""
-        if (
-            self.start is None
-            or self.end is None
-            or not isinstance(self.value, (int, float))
-        ):
+        if self.start is None or self.end is None or not isinstance(self.value, (int, float)):
             return 1.0 if self.status == ACHIEVED else None
         span = self.end[1] - self.start[1]
         share = 1.0 if span <= 0 else (self.value - self.start[1]) / span
@@ -128,27 +122,19 @@ def _judged_value(target: Target, report: Report) -> float:
     return min(value for _, value in report.hamlet_values)
 
 
-def _start_point(
-    target: Target, reports: list[Report], start_year: int
-) -> tuple[dt.date, float]:
+def _start_point(target: Target, reports: list[Report], start_year: int) -> tuple[dt.date, float]:
     if target.baseline is not None:
         return dt.date(target.baseline_year or start_year, 1, 1), target.baseline
     first = reports[0]
-    return first.as_of, first.value if not target.per_hamlet else min(
-        v for _, v in first.hamlet_values
-    )
+    return first.as_of, first.value if not target.per_hamlet else min(v for _, v in first.hamlet_values)
 
 
-def _assess_line(
-    target: Target, reports: list[Report], today: dt.date, hamlets, complete: bool
-) -> Assessment:
+def _assess_line(target: Target, reports: list[Report], today: dt.date, hamlets, complete: bool) -> Assessment:
     latest = reports[-1]
     value = _judged_value(target, latest)
     end = (deadline_end(target.deadline), target.goal)
     start = _start_point(target, reports, latest.as_of.year)
-    every_hamlet = not target.per_hamlet or (
-        complete and all(h in dict(latest.hamlet_values) for h in hamlets)
-    )
+    every_hamlet = not target.per_hamlet or (complete and all(h in dict(latest.hamlet_values) for h in hamlets))
     shown, goal = (
         fmt.quantity(value, target.unit),
         fmt.quantity(target.goal, target.unit),
@@ -164,21 +150,15 @@ def _assess_line(
             end,
         )
     if today > end[0]:
-        reason = (
-            f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, mục tiêu {goal}."
-        )
+        reason = f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, mục tiêu {goal}."
         return Assessment(MISSED, reason, latest, value, None, start, end)
     expected = _line_value(start, end, latest.as_of)
     status = ON_TRACK if value >= expected else BEHIND
-    reason = _line_reason(target, start, end, latest, shown, expected) + _hamlet_caveat(
-        target, every_hamlet
-    )
+    reason = _line_reason(target, start, end, latest, shown, expected) + _hamlet_caveat(target, every_hamlet)
     return Assessment(status, reason, latest, value, expected, start, end)
 
 
-def _line_value(
-    start: tuple[dt.date, float], end: tuple[dt.date, float], day: dt.date
-) -> float:
+def _line_value(start: tuple[dt.date, float], end: tuple[dt.date, float], day: dt.date) -> float:
     total = (end[0] - start[0]).days
     share = 1.0 if total <= 0 else max(0.0, min(1.0, (day - start[0]).days / total))
     return start[1] + (end[1] - start[1]) * share
@@ -202,8 +182,6 @@ def _hamlet_caveat(target: Target, every_hamlet: bool) -> str:
 def assess_all(plan: Plan, today: dt.date) -> dict[str, Assessment]:
     hamlets = tuple(h.id for h in plan.hamlets)
     return {
-        target.id: assess(
-            target, plan.reports_for(target.id), today, hamlets, plan.hamlets_complete
-        )
+        target.id: assess(target, plan.reports_for(target.id), today, hamlets, plan.hamlets_complete)
         for target in plan.targets
     }

@@ -135,13 +135,9 @@ TYPE_CHECKS = {
     "ref": _id,
     "anchor": _id,
     "refs": lambda v: (
-        None
-        if isinstance(v, list) and not any(map(_id, v))
-        else _id(v if not isinstance(v, list) else "?")
+        None if isinstance(v, list) and not any(map(_id, v)) else _id(v if not isinstance(v, list) else "?")
     ),
-    "anchors": lambda v: (
-        None if isinstance(v, list) and v and not any(map(_id, v)) else _texts(None)
-    ),
+    "anchors": lambda v: None if isinstance(v, list) and v and not any(map(_id, v)) else _texts(None),
     "hamlet_values": _mapping_of(_number),
     "redirects": _mapping_of(_text),
 }
@@ -169,9 +165,7 @@ def check_record(value, record: str, path: str, line: int, where: str) -> list[P
                 fix,
             )
         ]
-    problems = [
-        _unknown(path, value, key, spec) for key in value if spec.field(key) is None
-    ]
+    problems = [_unknown(path, value, key, spec) for key in value if spec.field(key) is None]
     for field in spec.fields:
         problems += _check_field(value, field, path)
     return problems
@@ -180,11 +174,7 @@ def check_record(value, record: str, path: str, line: int, where: str) -> list[P
 def _unknown(path: str, mapping: Located, key, spec) -> Problem:
     names = [f.name for f in spec.fields]
     guess = difflib.get_close_matches(str(key), names, n=1)
-    hint = (
-        f'có phải bạn muốn viết "{guess[0]}"?'
-        if guess
-        else "các trường được dùng: " + ", ".join(names)
-    )
+    hint = f'có phải bạn muốn viết "{guess[0]}"?' if guess else "các trường được dùng: " + ", ".join(names)
     return Problem(
         path,
         mapping.line_of(key),
@@ -240,9 +230,7 @@ def _check_records(value, field: Field, path: str, line: int) -> list[Problem]:
         return [Problem(path, line, field.name, "phải là một danh sách", fix)]
     problems = []
     for index, item in enumerate(value):
-        problems += check_record(
-            item, field.record, path, value.line_of(index), field.name
-        )
+        problems += check_record(item, field.record, path, value.line_of(index), field.name)
     return problems
 
 

@@ -88,25 +88,15 @@ def _range_problems(entry: Entry) -> list[Problem]:
             )
     low, high = record.get("gia_tri_tu"), record.get("gia_tri_den")
     if _number(low) and _number(high) and high < low:
-        problems.append(
-            _problem(
-                entry, "gia_tri_den", "cận trên nhỏ hơn cận dưới", "đổi chỗ hai số"
-            )
-        )
+        problems.append(_problem(entry, "gia_tri_den", "cận trên nhỏ hơn cận dưới", "đổi chỗ hai số"))
     return problems
 
 
 def check_target_values(index: Index) -> list[Problem]:
-    return [
-        problem
-        for entry in index.collections.get("target", [])
-        for problem in _target_problems(entry)
-    ]
+    return [problem for entry in index.collections.get("target", []) for problem in _target_problems(entry)]
 
 
-def _period_problems(
-    entry: Entry, today: dt.date, span: tuple[int, int]
-) -> list[Problem]:
+def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> list[Problem]:
     code = entry.record.get("ky")
     if not re.match(PERIOD_PATTERN, str(code)) or isinstance(code, bool):
         return []
@@ -141,9 +131,7 @@ def _period_problems(
     return _date_problems(entry, period, today)
 
 
-def _date_problems(
-    entry: Entry, period: periods.Period, today: dt.date
-) -> list[Problem]:
+def _date_problems(entry: Entry, period: periods.Period, today: dt.date) -> list[Problem]:
     day = entry.record.get("ngay")
     if not isinstance(day, dt.date):
         return []
@@ -214,9 +202,7 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
 
 def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
     hamlet_values = entry.record.get("theo_ap")
-    values = [value] + (
-        list(hamlet_values.values()) if isinstance(hamlet_values, dict) else []
-    )
+    values = [value] + (list(hamlet_values.values()) if isinstance(hamlet_values, dict) else [])
     for number in filter(_number, values):
         if number < 0:
             return [
@@ -240,9 +226,7 @@ def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
 
 
 def check_reports(index: Index, today: dt.date) -> list[Problem]:
-    targets = {
-        entry.record.get("id"): entry for entry in index.collections.get("target", [])
-    }
+    targets = {entry.record.get("id"): entry for entry in index.collections.get("target", [])}
     hamlets = index.ids("hamlet")
     problems, seen = [], {}
     for entry in index.collections.get("report", []):
@@ -265,11 +249,7 @@ def check_reports(index: Index, today: dt.date) -> list[Problem]:
 
 def _hamlet_problems(entry: Entry, hamlets: set[str]) -> list[Problem]:
     values = entry.record.get("theo_ap")
-    unknown = (
-        [key for key in values if key not in hamlets]
-        if isinstance(values, dict)
-        else []
-    )
+    unknown = [key for key in values if key not in hamlets] if isinstance(values, dict) else []
     return [
         _problem(
             entry,
@@ -292,9 +272,7 @@ def check_registry(index: Index) -> list[Problem]:
     """A published id may never disappear: it was cited. Moving one means adding a redirect."""
     current, problems = published_ids(index), []
     for entry in index.registry:
-        listed = (
-            entry.record.get("id") if isinstance(entry.record.get("id"), list) else []
-        )
+        listed = entry.record.get("id") if isinstance(entry.record.get("id"), list) else []
         redirects = entry.record.get("chuyen_huong") or {}
         for position, value in enumerate(listed):
             if value not in current and redirects.get(value) not in current:

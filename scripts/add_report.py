@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.spec import PERIOD_PATTERN  # noqa: E402
+from macros.spec import PERIOD_PATTERN
 
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
 
@@ -35,7 +35,9 @@ def parse_value(text: str):
     try:
         number = float(text)
     except ValueError:
-        raise ReportError(f'--gia-tri "{text}" không phải là số — viết bằng chữ số, ví dụ 93.5, hoặc true/false') from None
+        raise ReportError(
+            f'--gia-tri "{text}" không phải là số — viết bằng chữ số, ví dụ 93.5, hoặc true/false'
+        ) from None
     return int(number) if number.is_integer() else number
 
 
@@ -81,7 +83,11 @@ def add(data_dir: Path, args) -> Path:
     path = report_file(data_dir, entry["ky"])
     document = load(path, yaml)
     reports = document["bao_cao"]
-    same = [i for i, r in enumerate(reports) if r.get("chi_tieu") == entry["chi_tieu"] and str(r.get("ky")) == str(entry["ky"])]
+    same = [
+        i
+        for i, r in enumerate(reports)
+        if r.get("chi_tieu") == entry["chi_tieu"] and str(r.get("ky")) == str(entry["ky"])
+    ]
     if same and not args.thay_the:
         raise ReportError(f"chỉ tiêu {entry['chi_tieu']} đã có báo cáo kỳ {entry['ky']} — thêm --thay-the để ghi đè")
     if same:

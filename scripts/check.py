@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import pipeline, state  # noqa: E402
+from macros import pipeline, state
 
 
 def summary_markdown(problems) -> str:
@@ -23,18 +23,13 @@ def summary_markdown(problems) -> str:
         f"## Kiểm tra dữ liệu: {len(problems)} lỗi\n",
         "Trang web **chưa** được cập nhật. Sửa từng lỗi dưới đây:\n",
     ]
-    lines += [
-        f"- `{p.file}` dòng {p.line}, trường `{p.field}`: {p.message} — {p.fix}"
-        for p in problems
-    ]
+    lines += [f"- `{p.file}` dòng {p.line}, trường `{p.field}`: {p.message} — {p.fix}" for p in problems]
     return "\n".join(lines) + "\n"
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu trong data/")
-    parser.add_argument(
-        "--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu"
-    )
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu")
     parser.add_argument(
         "--summary",
         type=Path,

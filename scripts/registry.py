@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import rules, value_rules  # noqa: E402
-from macros.load import load_all  # noqa: E402
+from macros import rules, value_rules
+from macros.load import load_all
 
 REGISTRY = ROOT / "data" / "id-da-cong-bo.yml"
 HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
@@ -31,32 +31,20 @@ def current_ids() -> list[str]:
 def registered() -> list[str]:
     if not REGISTRY.exists():
         return []
-    return [
-        line[4:].strip()
-        for line in REGISTRY.read_text(encoding="utf-8").splitlines()
-        if line.startswith("  - ")
-    ]
+    return [line[4:].strip() for line in REGISTRY.read_text(encoding="utf-8").splitlines() if line.startswith("  - ")]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--add-new", action="store_true", help="thêm các mã mới vào sổ đăng ký"
-    )
+    parser.add_argument("--add-new", action="store_true", help="thêm các mã mới vào sổ đăng ký")
     args = parser.parse_args()
     known = registered()
     new = [value for value in current_ids() if value not in known]
     if not args.add_new:
         print("\n".join(new) or "Không có mã mới.")
         return 0
-    keep = (
-        REGISTRY.read_text(encoding="utf-8")
-        if REGISTRY.exists()
-        else HEADER + "chuyen_huong: {}\nid:\n"
-    )
-    REGISTRY.write_text(
-        keep + "".join(f"  - {value}\n" for value in new), encoding="utf-8"
-    )
+    keep = REGISTRY.read_text(encoding="utf-8") if REGISTRY.exists() else HEADER + "chuyen_huong: {}\nid:\n"
+    REGISTRY.write_text(keep + "".join(f"  - {value}\n" for value in new), encoding="utf-8")
     print(f"Đã thêm {len(new)} mã vào {REGISTRY.relative_to(ROOT)}.")
     return 0
 

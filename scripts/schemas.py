@@ -13,13 +13,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.schema import all_schemas  # noqa: E402
+from macros.schema import all_schemas
 
 SCHEMA_DIR = ROOT / "data" / "schemas"
 
 
 def rendered() -> dict[Path, str]:
-    return {SCHEMA_DIR / name: json.dumps(body, ensure_ascii=False, indent=2) + "\n" for name, body in all_schemas().items()}
+    return {
+        SCHEMA_DIR / name: json.dumps(body, ensure_ascii=False, indent=2) + "\n" for name, body in all_schemas().items()
+    }
 
 
 def stale() -> list[Path]:

@@ -17,9 +17,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import pipeline  # noqa: E402
+from macros import pipeline
 
 TODAY = dt.date(2026, 11, 29)
+# Builds judge statuses on TODAY, whatever the clock says, so tests give the same result every day.
+BUILD_EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))
 FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -31,7 +33,7 @@ def real_site_data():
 
 def build_site(out_dir: Path, data_dir: Path | None = None, config: Path | None = None) -> Path:
     """Run the real strict build, as `make build` does, into out_dir."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1796083200")  # 29/11/2026
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH)
     if data_dir is not None:
         env["DATA_DIR"] = str(data_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out_dir)]
@@ -95,8 +97,15 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield chromium
         chromium.close()

@@ -17,7 +17,11 @@ def test_every_target_is_exported_with_its_section_and_values(real_site_data):
     for target in real_site_data.plan.targets:
         record = records[target.id]
         assert record["muc"] == target.unit_id and record["nguyen_van"] == target.wording
-        assert (record["gia_tri"], record["gia_tri_tu"], record["gia_tri_den"]) == (target.value, target.low, target.high)
+        assert (record["gia_tri"], record["gia_tri_tu"], record["gia_tri_den"]) == (
+            target.value,
+            target.low,
+            target.high,
+        )
         assert record["trang_thai"] == "chua-co-so-lieu" and record["gia_tri_moi_nhat"] is None
 
 

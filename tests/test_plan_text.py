@@ -7,10 +7,44 @@ import re
 from helpers import ROOT
 
 SOURCE = ROOT / "data" / "nguon" / "ke-hoach-vinh-phong-2025-2030.txt"
-PUBLISHED_IDS = (
-    "i i-1 i-2 i-3 ii ii-1 ii-2 iii iii-1 iii-2 iii-2-1 iii-2-2 iii-2-3 iii-2-4 iii-2-5 iii-2-6 iii-2-7 "
-    "iii-3 iii-3-1 iii-3-2 iii-3-3 iii-3-4 iii-3-5 iii-3-6 iii-4 iii-5 iii-6 iii-7 iii-8 v v-1 v-2 v-3 v-4 v-5 v-6"
-).split()
+PUBLISHED_IDS = [
+    "i",
+    "i-1",
+    "i-2",
+    "i-3",
+    "ii",
+    "ii-1",
+    "ii-2",
+    "iii",
+    "iii-1",
+    "iii-2",
+    "iii-2-1",
+    "iii-2-2",
+    "iii-2-3",
+    "iii-2-4",
+    "iii-2-5",
+    "iii-2-6",
+    "iii-2-7",
+    "iii-3",
+    "iii-3-1",
+    "iii-3-2",
+    "iii-3-3",
+    "iii-3-4",
+    "iii-3-5",
+    "iii-3-6",
+    "iii-4",
+    "iii-5",
+    "iii-6",
+    "iii-7",
+    "iii-8",
+    "v",
+    "v-1",
+    "v-2",
+    "v-3",
+    "v-4",
+    "v-5",
+    "v-6",
+]
 LOWER_START = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 

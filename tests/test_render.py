@@ -25,8 +25,10 @@ def test_targets_table_groups_by_area_and_counts(fixture_data):
     page = html(render.targets_page(fixture_data, "chi-tieu/"))
     groups = [th.get_text(strip=True) for th in page.select("tr.kh-group th")]
     assert groups[0].startswith("II.") and any(g.startswith("III.3.") for g in groups)
-    counts = {div["class"][1].removeprefix("kh-count--"): int(div.select_one(".kh-count__n").get_text())
-              for div in page.select(".kh-counts .kh-count")}
+    counts = {
+        div["class"][1].removeprefix("kh-count--"): int(div.select_one(".kh-count__n").get_text())
+        for div in page.select(".kh-counts .kh-count")
+    }
     assert sum(counts.values()) == len(fixture_data.plan.targets)
     assert counts["da-dat"] >= 1 and counts["dung-tien-do"] >= 1 and counts["cham-tien-do"] >= 1
 
@@ -63,8 +65,15 @@ def test_section_shows_its_targets_and_tasks_inline(fixture_data):
     assert block.select_one('.kh-inline-targets a[href="../../chi-tieu/bao-hiem-y-te/"]') is not None
     six = block.select_one("details.kh-task table.kh-six")
     rows = {tr.th.get_text(): tr.td.get_text(" ", strip=True) for tr in six.select("tr")}
-    assert list(rows) == ["Rõ việc", "Rõ cơ quan chủ trì", "Rõ cơ quan phối hợp", "Rõ biện pháp, nguồn lực",
-                          "Rõ thời gian", "Rõ thẩm quyền, trách nhiệm", "Rõ sản phẩm"]
+    assert list(rows) == [
+        "Rõ việc",
+        "Rõ cơ quan chủ trì",
+        "Rõ cơ quan phối hợp",
+        "Rõ biện pháp, nguồn lực",
+        "Rõ thời gian",
+        "Rõ thẩm quyền, trách nhiệm",
+        "Rõ sản phẩm",
+    ]
     assert "chưa phân công" in rows["Rõ cơ quan chủ trì"] or rows["Rõ cơ quan chủ trì"]
 
 
@@ -87,8 +96,14 @@ def test_home_summary_counts_by_status_and_area(real_site_data):
     assert len(page.select("table.kh-areas tbody tr")) >= 5
 
 
-@pytest.mark.parametrize(("text", "slug"), [("Bảo đảm", "bao-dam"), ("Đường giao thông", "duong-giao-thong"),
-                                            ("Những điều trang web không làm", "nhung-dieu-trang-web-khong-lam")])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Bảo đảm", "bao-dam"),
+        ("Đường giao thông", "duong-giao-thong"),
+        ("Những điều trang web không làm", "nhung-dieu-trang-web-khong-lam"),
+    ],
+)
 def test_slugify_keeps_d(text, slug):
     assert slugify(text) == slug
 

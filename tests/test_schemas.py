@@ -39,8 +39,9 @@ def test_data_file_names_its_schema_and_validates(path, spec):
     relative = "../" * (len(path.relative_to(ROOT / "data").parts) - 1) + "schemas/" + spec.schema
     assert first == f"# yaml-language-server: $schema={relative}"
     schema = json.loads((SCHEMAS / spec.schema).read_text(encoding="utf-8"))
-    jsonschema.validate(_plain(yaml.safe_load(path.read_text(encoding="utf-8"))), schema,
-                        format_checker=jsonschema.FormatChecker())
+    jsonschema.validate(
+        _plain(yaml.safe_load(path.read_text(encoding="utf-8"))), schema, format_checker=jsonschema.FormatChecker()
+    )
 
 
 def test_every_field_has_vietnamese_help():

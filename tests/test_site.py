@@ -68,7 +68,7 @@ def test_every_registered_id_still_resolves(real_site):
 
 
 def test_paragraph_anchor_example_from_the_issue(real_site):
-    landing, fragment = resolve_short_link(real_site, "iii-2-1-d2")
+    landing, _ = resolve_short_link(real_site, "iii-2-1-d2")
     element = soup(landing).find(id="iii-2-1-d2")
     assert element.get_text().startswith("Khuyến khích các hộ sản xuất, chăn nuôi")
 
@@ -80,9 +80,13 @@ def test_each_unit_has_a_copy_link_control(real_site):
 
 
 def test_edit_link_opens_the_yaml_file(real_site):
-    for path, data_file in [("ke-hoach/iii-3", "data/ke-hoach.yml"), ("chi-tieu/bao-hiem-y-te", "data/chi-tieu.yml"),
-                            ("chi-tieu", "data/chi-tieu.yml"), ("don-vi/phong-kinh-te", "data/co-quan.yml"),
-                            ("van-ban-goc", "data/ke-hoach.yml")]:
+    for path, data_file in [
+        ("ke-hoach/iii-3", "data/ke-hoach.yml"),
+        ("chi-tieu/bao-hiem-y-te", "data/chi-tieu.yml"),
+        ("chi-tieu", "data/chi-tieu.yml"),
+        ("don-vi/phong-kinh-te", "data/co-quan.yml"),
+        ("van-ban-goc", "data/ke-hoach.yml"),
+    ]:
         edit = soup(real_site / path / "index.html").find("a", rel="edit")
         assert edit["href"].endswith("/edit/main/" + data_file), path
 
@@ -120,7 +124,7 @@ def test_markup_in_data_is_shown_as_text_and_never_runs(tmp_path):
     data = copy_data(tmp_path)
     evil = "<script>alert(1)</script> {{ 7*7 }} **đậm**"
     patch(data, "chi-tieu.yml", 'ten: "Tỷ lệ dân số tham gia bảo hiểm y tế"', f'ten: "{evil}"')
-    patch(data, "co-quan.yml", "ten: Phòng Kinh tế\n", f'ten: "Phòng <b>Kinh</b> tế {{{{ 7*7 }}}}"\n')
+    patch(data, "co-quan.yml", "ten: Phòng Kinh tế\n", 'ten: "Phòng <b>Kinh</b> tế {{ 7*7 }}"\n')
     site = build_site(tmp_path / "site", data_dir=data)
     for page in ("chi-tieu/bao-hiem-y-te", "chi-tieu", "don-vi/phong-kinh-te", "don-vi", "ke-hoach/iii-3", "index"):
         path = site / page / "index.html" if page != "index" else site / "index.html"
@@ -129,3 +133,9 @@ def test_markup_in_data_is_shown_as_text_and_never_runs(tmp_path):
         assert html.find("b", string="Kinh") is None, page
         assert "49" not in html.get_text() or "{{ 7*7 }}" in html.get_text(), page
     assert evil.replace("**", "") in page_text(site / "chi-tieu" / "bao-hiem-y-te" / "index.html").replace("**", "")
+
+
+def test_no_template_marker_leaks_into_pages(real_site, fixture_site):
+    for site in (real_site, fixture_site):
+        leaked = [page for page in site.rglob("*.html") if "@@" in page.read_text(encoding="utf-8")]
+        assert leaked == []

@@ -13,10 +13,36 @@ TODAY = dt.date(2026, 11, 29)
 D = dt.date
 
 
-def target(kind="tich-luy", value=None, low=None, high=None, unit="%", deadline=2030, baseline=None,
-           baseline_year=None, per_hamlet=False) -> Target:
-    return Target("t", "iii-3-3", "iii-3-3-d1", "nguyên văn", "Tên", kind, value, low, high, unit, deadline,
-                  baseline, baseline_year, None, (), per_hamlet, None)
+def target(
+    kind="tich-luy",
+    value=None,
+    low=None,
+    high=None,
+    unit="%",
+    deadline=2030,
+    baseline=None,
+    baseline_year=None,
+    per_hamlet=False,
+) -> Target:
+    return Target(
+        "t",
+        "iii-3-3",
+        "iii-3-3-d1",
+        "nguyên văn",
+        "Tên",
+        kind,
+        value,
+        low,
+        high,
+        unit,
+        deadline,
+        baseline,
+        baseline_year,
+        None,
+        (),
+        per_hamlet,
+        None,
+    )
 
 
 def report(period: str, value, as_of: dt.date, hamlets=()) -> Report:
@@ -31,43 +57,113 @@ CASES = [
     # cumulative count / level reached by a deadline, line from the first report (no baseline in the plan)
     ("tich-luy: no report", target(value=100), [], status.NO_DATA),
     ("tich-luy: reached", target(value=100), [report("2026-Q3", 100, D(2026, 9, 30))], status.ACHIEVED),
-    ("tich-luy: above the line", target(value=100),
-     [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 92, D(2026, 9, 30))], status.ON_TRACK),
-    ("tich-luy: below the line", target(value=100),
-     [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 90.5, D(2026, 9, 30))], status.BEHIND),
-    ("tich-luy: deadline passed", target(value=100, deadline=2026),
-     [report("2026-Q1", 90, D(2026, 3, 31))], status.MISSED, D(2027, 1, 1)),
-    ("tich-luy: baseline from the plan", target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
-     [report("2026-Q4", 1, D(2026, 11, 1))], status.BEHIND),
-    ("tich-luy: baseline, ahead", target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
-     [report("2026-Q4", 3, D(2026, 11, 1))], status.ON_TRACK),
+    (
+        "tich-luy: above the line",
+        target(value=100),
+        [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 92, D(2026, 9, 30))],
+        status.ON_TRACK,
+    ),
+    (
+        "tich-luy: below the line",
+        target(value=100),
+        [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 90.5, D(2026, 9, 30))],
+        status.BEHIND,
+    ),
+    (
+        "tich-luy: deadline passed",
+        target(value=100, deadline=2026),
+        [report("2026-Q1", 90, D(2026, 3, 31))],
+        status.MISSED,
+        D(2027, 1, 1),
+    ),
+    (
+        "tich-luy: baseline from the plan",
+        target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
+        [report("2026-Q4", 1, D(2026, 11, 1))],
+        status.BEHIND,
+    ),
+    (
+        "tich-luy: baseline, ahead",
+        target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
+        [report("2026-Q4", 3, D(2026, 11, 1))],
+        status.ON_TRACK,
+    ),
     # range: judged by its lower bound
-    ("khoang: lower bound met", target("khoang", low=1, high=2, unit="hợp tác xã"),
-     [report("2026", 1, D(2026, 6, 30))], status.ACHIEVED),
-    ("khoang: not met, deadline passed", target("khoang", low=2, high=3, unit="khách sạn", deadline=2026),
-     [report("2026", 1, D(2026, 12, 31))], status.MISSED, D(2027, 2, 1)),
-    ("khoang: on the line", target("khoang", low=2, high=3, unit="khách sạn"),
-     [report("2026-Q1", 0, D(2026, 3, 31)), report("2026-Q3", 1, D(2026, 9, 30))], status.ON_TRACK),
+    (
+        "khoang: lower bound met",
+        target("khoang", low=1, high=2, unit="hợp tác xã"),
+        [report("2026", 1, D(2026, 6, 30))],
+        status.ACHIEVED,
+    ),
+    (
+        "khoang: not met, deadline passed",
+        target("khoang", low=2, high=3, unit="khách sạn", deadline=2026),
+        [report("2026", 1, D(2026, 12, 31))],
+        status.MISSED,
+        D(2027, 2, 1),
+    ),
+    (
+        "khoang: on the line",
+        target("khoang", low=2, high=3, unit="khách sạn"),
+        [report("2026-Q1", 0, D(2026, 3, 31)), report("2026-Q3", 1, D(2026, 9, 30))],
+        status.ON_TRACK,
+    ),
     # yearly rate: judged on the year of the latest report
-    ("ty-le-hang-nam: met this year", target("ty-le-hang-nam", value=75, deadline=None),
-     [report("2026-Q3", 80, D(2026, 9, 30))], status.ACHIEVED),
-    ("ty-le-hang-nam: year running, below", target("ty-le-hang-nam", value=75, deadline=None),
-     [report("2026-Q3", 70, D(2026, 9, 30))], status.BEHIND),
-    ("ty-le-hang-nam: year over, below", target("ty-le-hang-nam", value=75, deadline=None),
-     [report("2026", 70, D(2026, 12, 31))], status.MISSED, D(2027, 1, 15)),
-    ("ty-le-hang-nam: last year's miss does not stick", target("ty-le-hang-nam", value=75, deadline=None),
-     [report("2026", 70, D(2026, 12, 31)), report("2027-Q1", 76, D(2027, 3, 31))], status.ACHIEVED, D(2027, 4, 2)),
+    (
+        "ty-le-hang-nam: met this year",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026-Q3", 80, D(2026, 9, 30))],
+        status.ACHIEVED,
+    ),
+    (
+        "ty-le-hang-nam: year running, below",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026-Q3", 70, D(2026, 9, 30))],
+        status.BEHIND,
+    ),
+    (
+        "ty-le-hang-nam: year over, below",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026", 70, D(2026, 12, 31))],
+        status.MISSED,
+        D(2027, 1, 15),
+    ),
+    (
+        "ty-le-hang-nam: last year's miss does not stick",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026", 70, D(2026, 12, 31)), report("2027-Q1", 76, D(2027, 3, 31))],
+        status.ACHIEVED,
+        D(2027, 4, 2),
+    ),
     # yes/no standard and milestone: judged on the latest report
     ("dat-chuan: yes", target("dat-chuan", unit=None), [report("2026-11", True, D(2026, 11, 15))], status.ACHIEVED),
-    ("dat-chuan: no, time left", target("dat-chuan", unit=None),
-     [report("2026-11", False, D(2026, 11, 15))], status.ON_TRACK),
-    ("dat-chuan: no, deadline passed", target("dat-chuan", unit=None, deadline=2026),
-     [report("2026", False, D(2026, 12, 31))], status.MISSED, D(2027, 1, 1)),
-    ("dat-chuan: lost after reaching it", target("dat-chuan", unit=None, deadline=2026),
-     [report("2026-Q1", True, D(2026, 3, 31)), report("2026", False, D(2026, 12, 31))], status.MISSED, D(2027, 1, 1)),
+    (
+        "dat-chuan: no, time left",
+        target("dat-chuan", unit=None),
+        [report("2026-11", False, D(2026, 11, 15))],
+        status.ON_TRACK,
+    ),
+    (
+        "dat-chuan: no, deadline passed",
+        target("dat-chuan", unit=None, deadline=2026),
+        [report("2026", False, D(2026, 12, 31))],
+        status.MISSED,
+        D(2027, 1, 1),
+    ),
+    (
+        "dat-chuan: lost after reaching it",
+        target("dat-chuan", unit=None, deadline=2026),
+        [report("2026-Q1", True, D(2026, 3, 31)), report("2026", False, D(2026, 12, 31))],
+        status.MISSED,
+        D(2027, 1, 1),
+    ),
     ("moc: done", target("moc", unit=None, deadline=2026), [report("2026-Q2", True, D(2026, 5, 31))], status.ACHIEVED),
-    ("moc: not yet, not due", target("moc", unit=None, deadline=2028),
-     [report("2026-Q2", False, D(2026, 5, 31))], status.ON_TRACK),
+    (
+        "moc: not yet, not due",
+        target("moc", unit=None, deadline=2028),
+        [report("2026-Q2", False, D(2026, 5, 31))],
+        status.ON_TRACK,
+    ),
     ("moc: no data", target("moc", unit=None, deadline=2028), [], status.NO_DATA),
 ]
 
@@ -108,3 +204,14 @@ def test_progress_share_for_the_bar():
     a = judge(target(value=100), report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 95, D(2026, 9, 30)))
     assert a.progress == pytest.approx(0.5)
     assert judge(target(value=100)).progress is None
+
+
+def test_a_year_report_supersedes_the_quarter_and_month_ending_with_it():
+    ordered = sorted(periods.parse(code) for code in ["2026", "2026-12", "2026-Q4", "2026-Q3", "2026-11"])
+    assert [p.code for p in ordered] == ["2026-Q3", "2026-11", "2026-12", "2026-Q4", "2026"]
+    t = target("ty-le-hang-nam", value=75, deadline=None)
+    month, year = report("2026-12", 80, D(2026, 12, 31)), report("2026", 70, D(2026, 12, 31))
+    assert (
+        judge(t, *sorted([year, month], key=lambda r: (r.period, r.as_of)), today=D(2027, 1, 10)).status
+        == status.MISSED
+    )

@@ -14,44 +14,93 @@ TODAY = dt.date(2026, 11, 29)
 
 # (bad fixture in tests/fixtures/hong/, the exact message expected)
 FIXTURE_CASES = [
-    ("cu-phap.yml", "data/cap-nhat/2026.yml:5: cú pháp YAML: tệp không đọc được (mapping values are not allowed here) "
-     "— kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách cho đều, và đặt văn bản có dấu \":\" hoặc \"#\" "
-     "trong ngoặc kép"),
-    ("khoa-trung.yml", "data/cap-nhat/2026.yml:6: gia_tri: trường này xuất hiện hai lần trong cùng một mục "
-     "(lần đầu ở dòng 5) — xóa một trong hai dòng, chỉ giữ lại giá trị đúng"),
-    ("truong-sai-chinh-ta.yml", "data/cap-nhat/2026.yml:5: gia_tr: trường này không có trong mẫu Báo cáo tiến độ "
-     "— có phải bạn muốn viết \"gia_tri\"?"),
-    ("thieu-truong.yml", "data/cap-nhat/2026.yml:3: nguon: thiếu trường bắt buộc (Nguồn, minh chứng) "
-     "— thêm dòng nguon: …"),
-    ("so-bang-chu.yml", "data/cap-nhat/2026.yml:5: gia_tri: phải là một số, nhận được \"chín mươi mốt\" "
-     "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5"),
-    ("so-dau-phay.yml", "data/cap-nhat/2026.yml:5: gia_tri: phải là một số, nhận được \"91,5\" "
-     "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5"),
-    ("ngay-sai.yml", "data/cap-nhat/2026.yml:6: ngay: \"30/09/2026\" không phải là ngày hợp lệ "
-     "— viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-31"),
-    ("yes-no.yml", "data/cap-nhat/2026.yml:5: gia_tri: \"no\" không phải là true/false "
-     "— viết true (đúng, đã đạt) hoặc false (chưa đạt), không có ngoặc kép"),
-    ("bool-thanh-chu.yml", "data/cap-nhat/2026.yml:7: nguon: đây là giá trị đúng/sai chứ không phải văn bản "
-     "— đặt văn bản trong ngoặc kép, ví dụ \"true\""),
-    ("bao-cao-tuong-lai.yml", "data/cap-nhat/2026.yml:4: ky: kỳ 2027-Q1 chưa bắt đầu (hôm nay là 29/11/2026) "
-     "— chỉ báo cáo cho kỳ đã bắt đầu; kiểm tra lại năm và tháng"),
-    ("bao-cao-truoc-ke-hoach.yml", "data/cap-nhat/2026.yml:4: ky: kỳ 2025-Q4 nằm ngoài giai đoạn kế hoạch "
-     "2026–2030 — kiểm tra lại năm của kỳ báo cáo"),
-    ("ty-le-qua-100.yml", "data/cap-nhat/2026.yml:5: gia_tri: tỷ lệ 105% lớn hơn 100% "
-     "— kiểm tra lại số, tỷ lệ tối đa là 100"),
+    (
+        "cu-phap.yml",
+        "data/cap-nhat/2026.yml:5: cú pháp YAML: tệp không đọc được: "
+        "có dấu hai chấm ở chỗ không được phép (thường do thụt lề lệch) "
+        '— kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách cho đều, và đặt văn bản có dấu ":" hoặc "#" '
+        "trong ngoặc kép",
+    ),
+    (
+        "khoa-trung.yml",
+        "data/cap-nhat/2026.yml:6: gia_tri: trường này xuất hiện hai lần trong cùng một mục "
+        "(lần đầu ở dòng 5) — xóa một trong hai dòng, chỉ giữ lại giá trị đúng",
+    ),
+    (
+        "truong-sai-chinh-ta.yml",
+        "data/cap-nhat/2026.yml:5: gia_tr: trường này không có trong mẫu Báo cáo tiến độ "
+        '— có phải bạn muốn viết "gia_tri"?',
+    ),
+    (
+        "thieu-truong.yml",
+        "data/cap-nhat/2026.yml:3: nguon: thiếu trường bắt buộc (Nguồn, minh chứng) — thêm dòng nguon: …",
+    ),
+    (
+        "so-bang-chu.yml",
+        'data/cap-nhat/2026.yml:5: gia_tri: phải là một số, nhận được "chín mươi mốt" '
+        "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5",
+    ),
+    (
+        "so-dau-phay.yml",
+        'data/cap-nhat/2026.yml:5: gia_tri: phải là một số, nhận được "91,5" '
+        "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5",
+    ),
+    (
+        "ngay-sai.yml",
+        'data/cap-nhat/2026.yml:6: ngay: "30/09/2026" không phải là ngày hợp lệ '
+        "— viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-31",
+    ),
+    (
+        "yes-no.yml",
+        'data/cap-nhat/2026.yml:5: gia_tri: "no" không phải là true/false '
+        "— viết true (đúng, đã đạt) hoặc false (chưa đạt), không có ngoặc kép",
+    ),
+    (
+        "bool-thanh-chu.yml",
+        "data/cap-nhat/2026.yml:7: nguon: đây là giá trị đúng/sai chứ không phải văn bản "
+        '— đặt văn bản trong ngoặc kép, ví dụ "true"',
+    ),
+    (
+        "bao-cao-tuong-lai.yml",
+        "data/cap-nhat/2026.yml:4: ky: kỳ 2027-Q1 chưa bắt đầu (hôm nay là 29/11/2026) "
+        "— chỉ báo cáo cho kỳ đã bắt đầu; kiểm tra lại năm và tháng",
+    ),
+    (
+        "bao-cao-truoc-ke-hoach.yml",
+        "data/cap-nhat/2026.yml:4: ky: kỳ 2025-Q4 nằm ngoài giai đoạn kế hoạch "
+        "2026–2030 — kiểm tra lại năm của kỳ báo cáo",
+    ),
+    (
+        "ty-le-qua-100.yml",
+        "data/cap-nhat/2026.yml:5: gia_tri: tỷ lệ 105% lớn hơn 100% — kiểm tra lại số, tỷ lệ tối đa là 100",
+    ),
     ("so-am.yml", "data/cap-nhat/2026.yml:5: gia_tri: giá trị -1 là số âm — số lượng và tỷ lệ không thể âm"),
-    ("tham-chieu-sai.yml", "data/cap-nhat/2026.yml:3: chi_tieu: không có chỉ tiêu nào mang mã \"bao-hiem-xa-hoi\" "
-     "— kiểm tra lại chính tả, hoặc thêm chỉ tiêu đó trước"),
-    ("tham-chieu-sai.yml", "data/cap-nhat/2026.yml:8: don_vi_bao_cao: không có đơn vị nào mang mã \"phong-van-hoa\" "
-     "— kiểm tra lại chính tả, hoặc thêm đơn vị đó trước"),
-    ("bao-cao-trung-ky.yml", "data/cap-nhat/2026.yml:10: ky: chỉ tiêu bao-hiem-y-te đã có báo cáo kỳ 2026-Q3 "
-     "(data/cap-nhat/2026.yml:3) — gộp hai báo cáo làm một, hoặc sửa lại kỳ"),
-    ("ky-sai-dang.yml", "data/cap-nhat/2026.yml:4: ky: kỳ báo cáo \"quý 3/2026\" không đúng dạng "
-     "— viết tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK"),
+    (
+        "tham-chieu-sai.yml",
+        'data/cap-nhat/2026.yml:3: chi_tieu: không có chỉ tiêu nào mang mã "bao-hiem-xa-hoi" '
+        "— kiểm tra lại chính tả, hoặc thêm chỉ tiêu đó trước",
+    ),
+    (
+        "tham-chieu-sai.yml",
+        'data/cap-nhat/2026.yml:8: don_vi_bao_cao: không có đơn vị nào mang mã "phong-van-hoa" '
+        "— kiểm tra lại chính tả, hoặc thêm đơn vị đó trước",
+    ),
+    (
+        "bao-cao-trung-ky.yml",
+        "data/cap-nhat/2026.yml:10: ky: chỉ tiêu bao-hiem-y-te đã có báo cáo kỳ 2026-Q3 "
+        "(data/cap-nhat/2026.yml:3) — gộp hai báo cáo làm một, hoặc sửa lại kỳ",
+    ),
+    (
+        "ky-sai-dang.yml",
+        'data/cap-nhat/2026.yml:4: ky: kỳ báo cáo "quý 3/2026" không đúng dạng '
+        "— viết tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("fixture", "expected"), FIXTURE_CASES, ids=[f"{c[0]}:{i}" for i, c in enumerate(FIXTURE_CASES)])
+@pytest.mark.parametrize(
+    ("fixture", "expected"), FIXTURE_CASES, ids=[f"{c[0]}:{i}" for i, c in enumerate(FIXTURE_CASES)]
+)
 def test_bad_fixture_is_reported_exactly(tmp_path, fixture, expected):
     data = copy_data(tmp_path)
     shutil.copy(BAD / fixture, data / replaced_by(fixture))
@@ -61,34 +110,81 @@ def test_bad_fixture_is_reported_exactly(tmp_path, fixture, expected):
 BOM_TARGET = "  - id: bao-hiem-y-te\n    muc: iii-3-3\n"
 # (data file, text to replace, replacement, exact message) — patches on the real files, so they never go stale silently
 PATCH_CASES = [
-    ("chi-tieu.yml", "    gia_tri: 100\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: \"%\"",
-     "    gia_tri: 120\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: \"%\"",
-     "gia_tri: tỷ lệ 120% lớn hơn 100% — kiểm tra lại số, tỷ lệ tối đa là 100"),
-    ("chi-tieu.yml", "    gia_tri: 5\n", "    gia_tri: -5\n",
-     "gia_tri: giá trị -5 là số âm — số lượng và tỷ lệ không thể âm"),
-    ("chi-tieu.yml", "    gia_tri: 5\n", "    gia_tri: năm\n",
-     "gia_tri: phải là một số, nhận được \"năm\" — viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5"),
-    ("chi-tieu.yml", "    han: 2030\n", "    han: 2031\n",
-     "han: năm 2031 nằm ngoài nhiệm kỳ 2025–2030 — chọn một năm từ 2025 đến 2030"),
-    ("chi-tieu.yml", "  - id: san-pham-ocop-3-sao\n", "  - id: duy-tri-nong-thon-moi\n",
-     "id: mã đã dùng \"duy-tri-nong-thon-moi\" bị trùng — mỗi mã chỉ dùng một lần; đặt mã khác cho mục mới"),
-    ("chi-tieu.yml", "    muc: iii-3-3\n", "    muc: iii-9\n",
-     "muc: không có mục kế hoạch nào mang mã \"iii-9\" — kiểm tra lại chính tả, hoặc thêm mục kế hoạch đó trước"),
-    ("chi-tieu.yml", "    theo_ap: false\n    ghi_chu: null\n", "    theo_ap: no\n    ghi_chu: null\n",
-     "theo_ap: \"no\" không phải là true/false — viết true (đúng, đã đạt) hoặc false (chưa đạt), không có ngoặc kép"),
-    ("chi-tieu.yml", "    nguyen_van: \"Phân đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% đến năm 2030\"",
-     "    nguyen_van: \"Phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% đến năm 2030\"",
-     "nguyen_van: câu trích không có nguyên văn trong đoạn kế hoạch đã ghi ở trường doan "
-     "— chép đúng từng chữ, từng dấu từ văn bản gốc"),
-    ("chi-tieu.yml", BOM_TARGET, BOM_TARGET + "    don_vi_tinh: \"%\"\n",
-     "don_vi_tinh: trường này không có trong mẫu Chỉ tiêu — có phải bạn muốn viết \"don_vi\"?"),
-    ("chi-tieu.yml", "    loai: tich-luy\n", "    loai: tich-luy-nam\n",
-     "loai: giá trị \"tich-luy-nam\" không được dùng — chọn một trong: tich-luy, ty-le-hang-nam, dat-chuan, khoang, moc"),
-    ("nhiem-vu.yml", "    chi_tieu: [san-pham-ocop-3-sao]", "    chi_tieu: [san-pham-ocop]",
-     "chi_tieu: không có chỉ tiêu nào mang mã \"san-pham-ocop\" — kiểm tra lại chính tả, hoặc thêm chỉ tiêu đó trước"),
-    ("chi-tieu.yml", "  - id: bao-hiem-y-te\n", "  - id: bao-hiem-y-te-toan-dan\n",
-     "id: mã \"chi-tieu/bao-hiem-y-te\" đã công bố nhưng không còn trong dữ liệu "
-     "— khôi phục mục đó, hoặc thêm chuyen_huong từ mã cũ sang mã mới"),
+    (
+        "chi-tieu.yml",
+        '    gia_tri: 100\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: "%"',
+        '    gia_tri: 120\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: "%"',
+        "gia_tri: tỷ lệ 120% lớn hơn 100% — kiểm tra lại số, tỷ lệ tối đa là 100",
+    ),
+    (
+        "chi-tieu.yml",
+        "    gia_tri: 5\n",
+        "    gia_tri: -5\n",
+        "gia_tri: giá trị -5 là số âm — số lượng và tỷ lệ không thể âm",
+    ),
+    (
+        "chi-tieu.yml",
+        "    gia_tri: 5\n",
+        "    gia_tri: năm\n",
+        'gia_tri: phải là một số, nhận được "năm" — viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5',
+    ),
+    (
+        "chi-tieu.yml",
+        "    han: 2030\n",
+        "    han: 2031\n",
+        "han: năm 2031 nằm ngoài nhiệm kỳ 2025–2030 — chọn một năm từ 2025 đến 2030",
+    ),
+    (
+        "chi-tieu.yml",
+        "  - id: san-pham-ocop-3-sao\n",
+        "  - id: duy-tri-nong-thon-moi\n",
+        'id: mã đã dùng "duy-tri-nong-thon-moi" bị trùng — mỗi mã chỉ dùng một lần; đặt mã khác cho mục mới',
+    ),
+    (
+        "chi-tieu.yml",
+        "    muc: iii-3-3\n",
+        "    muc: iii-9\n",
+        'muc: không có mục kế hoạch nào mang mã "iii-9" — kiểm tra lại chính tả, hoặc thêm mục kế hoạch đó trước',
+    ),
+    (
+        "chi-tieu.yml",
+        "    theo_ap: false\n    ghi_chu: null\n",
+        "    theo_ap: no\n    ghi_chu: null\n",
+        'theo_ap: "no" không phải là true/false — viết true (đúng, đã đạt) hoặc false (chưa đạt), không có ngoặc kép',
+    ),
+    (
+        "chi-tieu.yml",
+        '    nguyen_van: "Phân đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% đến năm 2030"',
+        '    nguyen_van: "Phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% đến năm 2030"',
+        "nguyen_van: câu trích không có nguyên văn trong đoạn kế hoạch đã ghi ở trường doan "
+        "— chép đúng từng chữ, từng dấu từ văn bản gốc",
+    ),
+    (
+        "chi-tieu.yml",
+        BOM_TARGET,
+        BOM_TARGET + '    don_vi_tinh: "%"\n',
+        'don_vi_tinh: trường này không có trong mẫu Chỉ tiêu — có phải bạn muốn viết "don_vi"?',
+    ),
+    (
+        "chi-tieu.yml",
+        "    loai: tich-luy\n",
+        "    loai: tich-luy-nam\n",
+        'loai: giá trị "tich-luy-nam" không được dùng — '
+        "chọn một trong: tich-luy, ty-le-hang-nam, dat-chuan, khoang, moc",
+    ),
+    (
+        "nhiem-vu.yml",
+        "    chi_tieu: [san-pham-ocop-3-sao]",
+        "    chi_tieu: [san-pham-ocop]",
+        'chi_tieu: không có chỉ tiêu nào mang mã "san-pham-ocop" — kiểm tra lại chính tả, hoặc thêm chỉ tiêu đó trước',
+    ),
+    (
+        "chi-tieu.yml",
+        "  - id: bao-hiem-y-te\n",
+        "  - id: bao-hiem-y-te-toan-dan\n",
+        'id: mã "chi-tieu/bao-hiem-y-te" đã công bố nhưng không còn trong dữ liệu '
+        "— khôi phục mục đó, hoặc thêm chuyen_huong từ mã cũ sang mã mới",
+    ),
 ]
 
 
@@ -102,8 +198,12 @@ def test_bad_edit_is_reported_exactly(tmp_path, file, old, new, expected):
 
 def test_messages_carry_the_right_line(tmp_path):
     data = copy_data(tmp_path)
-    patch(data, "chi-tieu.yml", "    gia_tri: 100\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: \"%\"",
-          "    gia_tri: 120\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: \"%\"")
+    patch(
+        data,
+        "chi-tieu.yml",
+        '    gia_tri: 100\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: "%"',
+        '    gia_tri: 120\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: "%"',
+    )
     lines = (data / "chi-tieu.yml").read_text(encoding="utf-8").splitlines()
     expected_line = lines.index("    gia_tri: 120") + 1
     assert any(m.startswith(f"data/chi-tieu.yml:{expected_line}: gia_tri:") for m in messages(data, TODAY))
@@ -113,8 +213,12 @@ def test_renamed_id_with_redirect_is_accepted(tmp_path):
     data = copy_data(tmp_path)
     patch(data, "chi-tieu.yml", "  - id: bao-hiem-y-te\n", "  - id: bao-hiem-y-te-toan-dan\n")
     patch(data, "nhiem-vu.yml", " bao-hiem-y-te]", " bao-hiem-y-te-toan-dan]")
-    patch(data, "id-da-cong-bo.yml", "chuyen_huong: {}\n",
-          "chuyen_huong:\n  chi-tieu/bao-hiem-y-te: chi-tieu/bao-hiem-y-te-toan-dan\n")
+    patch(
+        data,
+        "id-da-cong-bo.yml",
+        "chuyen_huong: {}\n",
+        "chuyen_huong:\n  chi-tieu/bao-hiem-y-te: chi-tieu/bao-hiem-y-te-toan-dan\n",
+    )
     patch(data, "id-da-cong-bo.yml", "id:\n", "id:\n  - chi-tieu/bao-hiem-y-te-toan-dan\n")
     assert messages(data, TODAY) == []
 
@@ -154,8 +258,11 @@ def test_build_fails_on_bad_data_and_publishes_nothing(tmp_path):
     data = copy_data(tmp_path)
     shutil.copy(BAD / "so-bang-chu.yml", data / "cap-nhat" / "2026.yml")
     out = tmp_path / "site"
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], DATA_DIR=str(data),
-                 NO_MKDOCS_2_WARNING="1")
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        DATA_DIR=str(data),
+        NO_MKDOCS_2_WARNING="1",
+    )
     assert result.returncode != 0
     assert "data/cap-nhat/2026.yml:5: gia_tri: phải là một số" in result.stdout + result.stderr
     assert not (out / "index.html").exists()

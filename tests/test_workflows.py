@@ -103,10 +103,7 @@ def deploy_jobs(wf: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {
         job_id: job
         for job_id, job in jobs(wf).items()
-        if any(
-            str(step.get("uses", "")).startswith(DEPLOY_ACTION + "@")
-            for step in steps(job)
-        )
+        if any(str(step.get("uses", "")).startswith(DEPLOY_ACTION + "@") for step in steps(job))
     }
 
 
@@ -275,9 +272,7 @@ def rule_jobs_declare_permissions(wf: dict[str, Any], text: str) -> list[str]:
             problems.append(f"job {job_id}: only the deploy job may write")
     for job_id, job in deploy_jobs(wf).items():
         if job.get("permissions") != {"pages": "write", "id-token": "write"}:
-            problems.append(
-                f"job {job_id}: deploy needs exactly pages: write, id-token: write"
-            )
+            problems.append(f"job {job_id}: deploy needs exactly pages: write, id-token: write")
     return problems
 
 
@@ -303,10 +298,7 @@ def rule_checkout_without_credentials(wf: dict[str, Any], text: str) -> list[str
             is_checkout = str(step.get("uses", "")).startswith("actions/checkout@")
             persist = (step.get("with") or {}).get("persist-credentials")
             if is_checkout and persist is not False:
-                problems.append(
-                    f"jobs.{job_id}.steps[{i}]: checkout needs "
-                    "persist-credentials: false"
-                )
+                problems.append(f"jobs.{job_id}.steps[{i}]: checkout needs persist-credentials: false")
     return problems
 
 
@@ -330,27 +322,18 @@ def rule_no_expressions_in_run(wf: dict[str, Any], text: str) -> list[str]:
     for job_id, job in jobs(wf).items():
         for i, step in enumerate(steps(job)):
             if "${{" in str(step.get("run", "")):
-                problems.append(
-                    f"jobs.{job_id}.steps[{i}]: pass ${{{{ }}}} through env:, "
-                    "not inside run:"
-                )
+                problems.append(f"jobs.{job_id}.steps[{i}]: pass ${{{{ }}}} through env:, not inside run:")
     return problems
 
 
-def rule_deploy_only_after_green_build_on_main(
-    wf: dict[str, Any], text: str
-) -> list[str]:
+def rule_deploy_only_after_green_build_on_main(wf: dict[str, Any], text: str) -> list[str]:
     deploys = deploy_jobs(wf)
     if not deploys:
         return []  # a check-only workflow
     problems = []
     for job_id, job in deploys.items():
         upstream = upstream_jobs(wf, job_id)
-        if not any(
-            "make check" in str(step.get("run", ""))
-            for other in upstream
-            for step in steps(jobs(wf)[other])
-        ):
+        if not any("make check" in str(step.get("run", "")) for other in upstream for step in steps(jobs(wf)[other])):
             problems.append(f"job {job_id}: must need the job that runs make check")
         env = job.get("environment")
         env_name = env.get("name") if isinstance(env, dict) else env
@@ -358,9 +341,7 @@ def rule_deploy_only_after_green_build_on_main(
             problems.append(f"job {job_id}: environment must be github-pages")
         conc = job.get("concurrency") or {}
         if conc.get("group") != "pages" or conc.get("cancel-in-progress") is not False:
-            problems.append(
-                f"job {job_id}: concurrency group pages, cancel-in-progress false"
-            )
+            problems.append(f"job {job_id}: concurrency group pages, cancel-in-progress false")
         try:
             for event, ref in MUST_DEPLOY:
                 ctx = context(event, ref)
@@ -484,8 +465,7 @@ def test_zizmor_catches_a_bad_workflow(tmp_path):
     (github / "workflows").mkdir(parents=True)
     (github / "workflows" / "bad.yml").write_text(BAD, encoding="utf-8")
     (github / "dependabot.yml").write_text(
-        "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"
-        "    schedule:\n      interval: weekly\n",
+        "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule:\n      interval: weekly\n",
         encoding="utf-8",
     )
     result = subprocess.run(
@@ -533,9 +513,7 @@ def test_dependabot_has_cooldown_and_groups():
         assert update["directory"] == "/", name
         assert update["schedule"]["interval"] == "weekly", name
         assert update["cooldown"]["default-days"] >= 7, name
-        group_types = [
-            set(g.get("update-types", [])) for g in update["groups"].values()
-        ]
+        group_types = [set(g.get("update-types", [])) for g in update["groups"].values()]
         assert {"minor", "patch"} in group_types, name
 
 

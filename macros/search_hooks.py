@@ -1,0 +1,50 @@
+"""Vietnamese search: ship the diacritic folding into Material's search web worker.
+
+Material's worker (search.<hash>.min.js) loads `assets/javascripts/lunr/min/lunr.<lang>.min.js`
+with importScripts() for every `search: lang:` other than "en". No page script can reach the
+worker, so after the build this hook appends overrides/assets/javascripts/lunr-vi-fold.js (the
+documented source; the comments there say why) to the built lunr.vi.min.js: it then runs in the
+worker right after lunr.vi is defined and before the index is built. The theme's own file is
+never touched, and an upgrade of Material that moves that file, or a `lang:` other than exactly
+["vi"] (lunr.multi would bypass lunr.vi), fails the build instead of silently losing the folding.
+tests/test_search_browser.py is the guard for the lunr internals the script relies on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+SOURCE = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/lunr-vi-fold.js"
+TARGET = "assets/javascripts/lunr/min/lunr.vi.min.js"
+MARKER = "/* lunr-vi-fold: appended by macros/search_hooks.py */"
+
+
+def _search_languages(config) -> list[str] | None:
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return list(plugin.config.get("lang") or [])
+    return None
+
+
+def on_post_build(config):
+    languages = _search_languages(config)
+    if languages is None:
+        return  # search disabled: nothing to fold
+    if languages != ["vi"]:
+        raise PluginError(
+            f"macros/search_hooks.py: tìm kiếm không dấu chỉ hoạt động với `search: lang: vi`, hiện là {languages}."
+        )
+    target = Path(config.site_dir) / TARGET
+    if not target.is_file():
+        raise PluginError(
+            f"macros/search_hooks.py: không thấy {TARGET} trong bản dựng; "
+            "Material đã đổi cách nạp ngôn ngữ cho tìm kiếm, cần xem lại."
+        )
+    shipped = target.read_text(encoding="utf-8")
+    if MARKER in shipped:
+        return  # `mkdocs serve --dirty` may keep the file of the previous build
+    folding = SOURCE.read_text(encoding="utf-8")
+    target.write_text(f"{shipped.rstrip()}\n{MARKER}\n{folding}", encoding="utf-8")
