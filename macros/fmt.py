@@ -27,8 +27,8 @@ def quantity(value, unit: str | None) -> str:
         return MISSING
     if isinstance(value, bool):
         return "Đạt" if value else "Chưa đạt"
-    if unit == "%":
-        return f"{number(value)}%"
+    if unit and unit.startswith("%"):  # "81,82%", "100% dự toán"
+        return f"{number(value)}{unit}"
     return f"{number(value)} {unit}" if unit else number(value)
 
 

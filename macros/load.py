@@ -7,6 +7,7 @@ and resolves booleans the YAML 1.2 way (only `true` and `false`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,11 +77,20 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+            loader.problems.append(_bad_key(loader.display_path, line))
+            continue
         if key in result.key_lines:
             loader.problems.append(_duplicate_key(loader.display_path, line, key, result))
         result.key_lines[key] = line
         result[key] = loader.construct_object(value_node, deep=True)
     return result
+
+
+def _bad_key(path: str, line: int) -> Problem:
+    return Problem(
+        path, line, "tên trường", "tên trường phải là một chữ, không phải danh sách hay mục", "viết tên_trường: giá_trị"
+    )
 
 
 def _duplicate_key(path: str, line: int, key, mapping: Located) -> Problem:
@@ -94,6 +104,14 @@ def _duplicate_key(path: str, line: int, key, mapping: Located) -> Problem:
     )
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """A date that looks like one but is not (2026-02-30) stays text, so the check can say which field is wrong."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
     result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
@@ -103,6 +121,7 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse_text(text: str, display_path: str) -> tuple[object, list[Problem]]:

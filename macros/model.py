@@ -167,6 +167,7 @@ class Plan:
     hamlets_note: str | None
     reports: tuple[Report, ...]
     commune: Commune | None = None
+    redirects: tuple[tuple[str, str], ...] = ()  # published address -> where it lives now (data/id-da-cong-bo.yml)
 
     @cached_property
     def units(self) -> dict[str, Unit]:
@@ -393,7 +394,13 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         hamlets.get("ghi_chu"),
         tuple(report for source in sources.get("reports", []) for report in _reports(source)),
         _commune(sources["commune"][0].root),
+        _redirects(sources["registry"][0].root),
     )
+
+
+def _redirects(raw) -> tuple[tuple[str, str], ...]:
+    """Moved addresses; the check makes sure each points at an address that exists now."""
+    return tuple(sorted((raw.get("chuyen_huong") or {}).items()))
 
 
 def _commune(raw) -> Commune:

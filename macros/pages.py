@@ -39,29 +39,34 @@ def plan_pages(site: SiteData) -> list[VirtualFile]:
     return files
 
 
-def target_pages(site: SiteData) -> list[VirtualFile]:
+def _record_pages(site: SiteData, records, folder: str, render_page, source: str) -> list[VirtualFile]:
+    """One page per record (target or agency) at <folder>/<id>/, titled with its name."""
     files = []
-    for target in site.plan.targets:
-        path = f"chi-tieu/{target.id}.md"
-        body = render.target_page(site, target.id, _url(path))
-        files.append(VirtualFile(path, _markdown(target.name, body), "data/chi-tieu.yml"))
+    for record in records:
+        path = f"{folder}/{record.id}.md"
+        body = render_page(site, record.id, _url(path))
+        files.append(VirtualFile(path, _markdown(record.name, body), source))
     return files
+
+
+def target_pages(site: SiteData) -> list[VirtualFile]:
+    return _record_pages(site, site.plan.targets, "chi-tieu", render.target_page, "data/chi-tieu.yml")
 
 
 def agency_pages(site: SiteData) -> list[VirtualFile]:
-    files = []
-    for agency in site.plan.agencies:
-        path = f"don-vi/{agency.id}.md"
-        body = render.agency_page(site, agency.id, _url(path))
-        files.append(VirtualFile(path, _markdown(agency.name, body), "data/co-quan.yml"))
-    return files
+    return _record_pages(site, site.plan.agencies, "don-vi", render.agency_page, "data/co-quan.yml")
 
 
 def short_links(site: SiteData, site_url: str) -> list[VirtualFile]:
-    """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id."""
-    return [
-        VirtualFile(f"muc/{anchor}/index.html", render.redirect_page(site, anchor, site_url))
+    """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id. And a page at every address
+    that was moved (chuyen_huong), so that nothing once cited ever stops resolving."""
+    files = [
+        VirtualFile(f"muc/{anchor}/index.html", render.redirect_page(site, f"muc/{anchor}", site_url))
         for anchor in sorted(site.plan.anchors)
+    ]
+    moved = [(old, new) for old, new in site.plan.redirects if not old.startswith("nhiem-vu/")]
+    return files + [
+        VirtualFile(f"{old}/index.html", render.redirect_page(site, old, site_url, new)) for old, new in moved
     ]
 
 

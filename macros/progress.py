@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import fmt, periods, status
 from .model import Agency, Page, Plan, Report, Target
 from .periods import Period
+from .spec import YES_NO_KINDS as YES_NO
 from .status import Assessment
 
 MIDTERM_CODE = "2028-GK"
@@ -158,7 +159,6 @@ VERDICTS = {
     NO_POINT: "Không có mốc trung gian",
     status.NO_DATA: status.LABELS[status.NO_DATA],
 }
-YES_NO = ("dat-chuan", "moc")
 
 
 @dataclass(frozen=True)

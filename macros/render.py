@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from . import fmt, status
 from .model import Block, Page, Target, Unit
 from .pipeline import SiteData
+from .spec import YES_NO_KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -44,7 +45,9 @@ def relative_root(page_url: str) -> str:
     return "../" * depth if page_url.endswith("/") or not page_url else "../" * (depth - 1)
 
 
-BREAK = "@@"  # a template line that stands for a blank line between Markdown blocks
+# A template line that stands for a blank line between Markdown blocks. It contains "<", which autoescaping turns
+# into "&lt;" in any data text, so no data can ever produce it.
+BREAK = "<!--break-->"
 
 
 def _html(template: str, **context) -> str:
@@ -101,7 +104,7 @@ def goal_text(target: Target) -> str:
     if target.kind == "khoang":
         high = f"–{fmt.number(target.high)}" if target.high is not None else " trở lên"
         return f"{fmt.number(target.low)}{high} {target.unit or ''}".strip()
-    if target.kind in ("dat-chuan", "moc"):
+    if target.kind in YES_NO_KINDS:
         return "Đạt"
     return fmt.quantity(target.value, target.unit)
 
@@ -110,9 +113,11 @@ def deadline_text(target: Target) -> str:
     return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
 
 
-def report_value(target: Target, report) -> str:
+def report_value(site: SiteData, target: Target, report) -> str:
     if report.hamlet_values:
-        return "; ".join(f"{hamlet}: {fmt.quantity(value, target.unit)}" for hamlet, value in report.hamlet_values)
+        names = {hamlet.id: hamlet.name for hamlet in site.plan.hamlets}
+        shown = (f"{names[key]}: {fmt.quantity(value, target.unit)}" for key, value in report.hamlet_values)
+        return "; ".join(shown)
     return fmt.quantity(report.value, target.unit)
 
 
@@ -122,7 +127,7 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
         goal_text=goal_text,
         deadline_text=deadline_text,
         kind_label=lambda target: KIND_LABELS[target.kind],
-        report_value=report_value,
+        report_value=lambda target, report: report_value(site, target, report),
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
         site=site,
@@ -148,23 +153,28 @@ def document_page(site: SiteData, page_url: str) -> str:
     return _html("document.md", views=views, **_context(site, page_url))
 
 
-def redirect_page(site: SiteData, anchor: str, site_url: str) -> str:
-    page: Page = site.plan.page_of(anchor)
-    target = f"../../{page.path}#{anchor}"
-    canonical = f"{site_url.rstrip('/')}/{page.path}#{anchor}" if site_url else target
-    unit = site.plan.units[site.plan.anchors[anchor]]
-    label = "Mục " + _anchor_label(site, anchor)
-    return (
-        environment()
-        .get_template("redirect.html")
-        .render(
-            label=label,
-            unit=unit,
-            target=target,
-            canonical=canonical,
-            document=site.plan.document,
-        )
+def _landing(site: SiteData, address: str) -> tuple[str, str]:
+    """Where a published address (muc/<id>, chi-tieu/<id>, don-vi/<id>) lands now, and how to name it."""
+    kind, _, key = address.partition("/")
+    if kind == "muc":
+        return f"{site.plan.page_of(key).path}#{key}", "Mục " + _anchor_label(site, key)
+    if kind == "chi-tieu":
+        return f"chi-tieu/{key}/", "Chỉ tiêu: " + site.plan.target_by_id[key].name
+    return f"don-vi/{key}/", site.plan.agency_by_id[key].name
+
+
+def redirect_page(site: SiteData, address: str, site_url: str, new_address: str | None = None) -> str:
+    """The static page at /<address>/ that lands on where the address points now (meta refresh, canonical, a link).
+
+    new_address is set for an address that was moved (data/id-da-cong-bo.yml, chuyen_huong)."""
+    path, label = _landing(site, new_address or address)
+    context = dict(
+        label=label,
+        target=f"../../{path}",
+        canonical=f"{site_url.rstrip('/')}/{path}" if site_url else f"../../{path}",
+        document=site.plan.document,
     )
+    return environment().get_template("redirect.html").render(**context)
 
 
 def target_rows(site: SiteData) -> list[tuple[Page, list[Target]]]:
@@ -258,4 +268,9 @@ def _anchor_label(site: SiteData, anchor: str) -> str:
 def _hamlet_rows(site: SiteData, target: Target) -> list:
     reports = site.plan.reports_for(target.id)
     latest = dict(reports[-1].hamlet_values) if reports else {}
-    return [(hamlet, latest.get(hamlet.id)) for hamlet in site.plan.hamlets]
+    rows = []
+    for hamlet in site.plan.hamlets:
+        value = latest.get(hamlet.id)
+        verdict = "Chưa có số liệu" if value is None else ("Đạt" if value >= target.goal else "Chưa đạt")
+        rows.append((hamlet, value, verdict))
+    return rows

@@ -48,6 +48,7 @@ class FileSpec:
 
 
 TARGET_KINDS = ("tich-luy", "ty-le-hang-nam", "dat-chuan", "khoang", "moc")
+YES_NO_KINDS = ("dat-chuan", "moc")  # reported as true (đạt) or false (chưa đạt), with no number
 
 RECORDS: dict[str, Record] = {}
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import fmt
 from .model import Plan, Report, Target
+from .spec import YES_NO_KINDS as YES_NO
 
 ACHIEVED, ON_TRACK, BEHIND, MISSED, NO_DATA = (
     "da-dat",
@@ -69,10 +70,10 @@ def assess(
     usable = [r for r in reports if r.value is not None or r.hamlet_values]
     if not usable:
         return Assessment(NO_DATA, "Chưa có báo cáo nào cho chỉ tiêu này.")
-    if target.kind in ("dat-chuan", "moc"):
-        return _assess_yes_no(target, usable[-1], today)
     if target.deadline is None:
         return _assess_yearly(target, usable, today)
+    if target.kind in YES_NO:
+        return _assess_yes_no(target, usable[-1], today)
     return _assess_line(target, usable, today, hamlets, complete)
 
 
@@ -92,26 +93,25 @@ def _assess_yes_no(target: Target, latest: Report, today: dt.date) -> Assessment
     return Assessment(ON_TRACK, reason, latest, False)
 
 
+def _met(target: Target, value) -> bool:
+    return value is True if target.kind in YES_NO else value >= target.goal
+
+
 def _assess_yearly(target: Target, reports: list[Report], today: dt.date) -> Assessment:
+    """A target for every year is judged on the year of its latest report, if that is this year or the last."""
     latest = reports[-1]
     year = latest.period.start.year
+    if year < today.year - 1:
+        reason = f"Chưa có báo cáo cho năm {today.year - 1}; báo cáo mới nhất là của năm {year}."
+        return Assessment(NO_DATA, reason, latest, latest.value)
     shown = fmt.quantity(latest.value, target.unit)
-    goal = fmt.quantity(target.goal, target.unit)
-    if latest.value >= target.goal:
-        return Assessment(
-            ACHIEVED,
-            f"Năm {year}: đạt {shown}, không thấp hơn mục tiêu {goal}.",
-            latest,
-            latest.value,
-        )
+    goal = "đạt" if target.kind in YES_NO else f"mục tiêu {fmt.quantity(target.goal, target.unit)}"
+    if _met(target, latest.value):
+        return Assessment(ACHIEVED, f"Năm {year}: {shown}, đúng {goal}.", latest, latest.value)
     if year < today.year:
-        return Assessment(
-            MISSED,
-            f"Năm {year} đã kết thúc với {shown}, thấp hơn mục tiêu {goal}.",
-            latest,
-            latest.value,
-        )
-    reason = f"Năm {year} chưa kết thúc; số mới nhất ({latest.period.label}) là {shown}, thấp hơn mục tiêu {goal}."
+        reason = f"Năm {year} đã kết thúc với {shown}, chưa {goal}."
+        return Assessment(MISSED, reason, latest, latest.value)
+    reason = f"Năm {year} chưa kết thúc; báo cáo mới nhất ({latest.period.label}) là {shown}, chưa {goal}."
     return Assessment(BEHIND, reason, latest, latest.value)
 
 

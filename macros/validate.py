@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 
 from . import rules, value_rules
@@ -14,6 +15,8 @@ from .errors import Problem
 from .load import Located, LocatedList, Source
 from .spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
 
+# Characters that are invisible, break the XML feed and never belong in a plan: C0 controls except tab and newline.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NUMBER_FIX = "viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5"
 BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không", "dat", "đạt"}
 
@@ -29,6 +32,8 @@ def _text(value):
             "phải là một đoạn văn bản",
             "viết nội dung văn bản, đặt trong ngoặc kép nếu có dấu hai chấm",
         )
+    if CONTROL.search(value):
+        return "có ký tự điều khiển không in được", "gõ lại đoạn văn bản này thay vì dán từ tệp khác"
     return None
 
 
@@ -53,6 +58,8 @@ def _id(value):
 def _number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"phải là một số, nhận được {_show(value)}", NUMBER_FIX
+    if not math.isfinite(value):
+        return f"phải là một số cụ thể, nhận được {_show(value)}", NUMBER_FIX
     return None
 
 
@@ -240,15 +247,28 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     for root, files in sources.items():
         for source in files:
             problems += check_record(source.root, root, source.path, 1, "")
-    index, index_problems = rules.build_index(sources)
-    problems += index_problems
-    for rule in (
-        rules.check_unique_ids,
-        rules.check_references,
-        rules.check_quotes,
-        rules.check_target_sections,
-        value_rules.check_target_values,
-        value_rules.check_registry,
-    ):
-        problems += rule(index)
-    return problems + value_rules.check_reports(index, today)
+    return problems + _cross_record_problems(sources, today, structural=bool(problems))
+
+
+CROSS_RECORD_RULES = (
+    rules.check_unique_ids,
+    rules.check_references,
+    rules.check_quotes,
+    rules.check_target_sections,
+    value_rules.check_target_values,
+    value_rules.check_registry,
+)
+
+
+def _cross_record_problems(sources: dict[str, list[Source]], today: dt.date, structural: bool) -> list[Problem]:
+    """Rules across records. They expect well-formed records: when a structural problem has already been
+    reported, a rule that trips over the malformed record adds nothing more, and staff fix the first problem."""
+    try:
+        index, problems = rules.build_index(sources)
+        for rule in CROSS_RECORD_RULES:
+            problems += rule(index)
+        return problems + value_rules.check_reports(index, today)
+    except (TypeError, KeyError, AttributeError, ValueError):
+        if structural:
+            return []
+        raise

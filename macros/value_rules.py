@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import periods
+from . import fmt, periods
 from .errors import Problem
 from .rules import Entry, Index
 from .spec import PERIOD_PATTERN
+from .spec import YES_NO_KINDS as YES_NO
 
 NEEDS_VALUE = {"tich-luy", "ty-le-hang-nam"}
-YES_NO = {"dat-chuan", "moc"}
 
 
 def _number(value) -> bool:
@@ -52,16 +52,26 @@ def _target_problems(entry: Entry) -> list[Problem]:
                 "xóa dòng gia_tri",
             )
         )
-    if (record.get("han") == "hang-nam") != (kind == "ty-le-hang-nam"):
-        problems.append(
-            _problem(
-                entry,
-                "han",
-                "chỉ tiêu ty-le-hang-nam có hạn hang-nam, các loại khác có hạn là một năm",
-                "sửa han hoặc loai cho khớp nhau",
-            )
+    return problems + _deadline_problems(entry) + _range_problems(entry)
+
+
+YEARLY_KINDS = {"ty-le-hang-nam", "dat-chuan"}  # the kinds that may be judged every year (han: hang-nam)
+
+
+def _deadline_problems(entry: Entry) -> list[Problem]:
+    record, kind = entry.record, entry.record.get("loai")
+    yearly = record.get("han") == "hang-nam"
+    if (kind == "ty-le-hang-nam" and not yearly) or (yearly and kind not in YEARLY_KINDS):
+        message = (
+            "chỉ tiêu ty-le-hang-nam có hạn hang-nam; dat-chuan có hạn là một năm hoặc hang-nam; "
+            "loại khác có hạn là một năm"
         )
-    return problems + _range_problems(entry)
+        return [_problem(entry, "han", message, "sửa han hoặc loai cho khớp nhau")]
+    if _number(record.get("co_so")) and record.get("nam_co_so") is None:
+        return [
+            _problem(entry, "nam_co_so", "có giá trị gốc nhưng thiếu năm của giá trị gốc", "thêm dòng nam_co_so: <năm>")
+        ]
+    return []
 
 
 def _range_problems(entry: Entry) -> list[Problem]:
@@ -106,7 +116,7 @@ def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> lis
             _problem(
                 entry,
                 "ky",
-                f"kỳ {code} chưa bắt đầu (hôm nay là {today:%d/%m/%Y})",
+                f"kỳ {code} chưa bắt đầu (hôm nay là {fmt.date(today)})",
                 "chỉ báo cáo cho kỳ đã bắt đầu; kiểm tra lại năm và tháng",
             )
         ]
@@ -132,27 +142,19 @@ def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> lis
 
 
 def _date_problems(entry: Entry, period: periods.Period, today: dt.date) -> list[Problem]:
+    """`ngay` is the day the numbers stand at: inside the period, and not in the future."""
     day = entry.record.get("ngay")
     if not isinstance(day, dt.date):
         return []
+    shown = fmt.date(day)
     if day > today:
-        return [
-            _problem(
-                entry,
-                "ngay",
-                f"ngày số liệu {day:%d/%m/%Y} ở tương lai",
-                "ghi ngày đã có số liệu",
-            )
-        ]
+        return [_problem(entry, "ngay", f"ngày số liệu {shown} ở tương lai", "ghi ngày đã có số liệu")]
     if day < period.start:
-        return [
-            _problem(
-                entry,
-                "ngay",
-                f"ngày số liệu {day:%d/%m/%Y} trước khi kỳ {period.code} bắt đầu",
-                "ghi ngày trong hoặc sau kỳ báo cáo",
-            )
-        ]
+        message = f"ngày số liệu {shown} trước khi kỳ {period.label} bắt đầu"
+        return [_problem(entry, "ngay", message, "ghi ngày trong kỳ báo cáo")]
+    if day > period.end:
+        message = f"ngày số liệu {shown} sau khi kỳ {period.label} đã kết thúc ({fmt.date(period.end)})"
+        return [_problem(entry, "ngay", message, "ghi ngày mà số liệu được tính đến, trong kỳ báo cáo")]
     return []
 
 
@@ -161,7 +163,7 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
         return []
     kind, value = target.record.get("loai"), entry.record.get("gia_tri")
     per_hamlet = target.record.get("theo_ap") is True
-    if per_hamlet and entry.record.get("theo_ap") is None:
+    if per_hamlet and not entry.record.get("theo_ap"):
         return [
             _problem(
                 entry,
@@ -265,6 +267,7 @@ def published_ids(index: Index) -> set[str]:
     """Every id the site publishes as an address, as written in the registry."""
     ids = {f"muc/{key}" for key in set(index.units) | set(index.anchors)}
     ids |= {f"chi-tieu/{key}" for key in index.ids("target")}
+    ids |= {f"nhiem-vu/{key}" for key in index.ids("task")}  # tasks have no page, but nhiem-vu.json names them
     return ids | {f"don-vi/{key}" for key in index.ids("agency")}
 
 

@@ -90,6 +90,8 @@ class CommuneNames:
 
 
 def commune(site: SiteData, page_url: str) -> CommuneNames:
+    """Escaped for Markdown and HTML: mkdocs-macros inserts these strings into pages as they are."""
     plan = site.plan
     url = datapackage.licence(plan)["path"]
-    return CommuneNames(plan.commune.name, plan.commune.province, datapackage.licence_name(plan), url)
+    names = (plan.commune.name, plan.commune.province, datapackage.licence_name(plan))
+    return CommuneNames(*(str(render.markdown_inline(name)) for name in names), url)

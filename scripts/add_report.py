@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import re
 import sys
 from pathlib import Path
@@ -34,6 +35,8 @@ def parse_value(text: str):
         return text.lower() == "true"
     try:
         number = float(text)
+        if not math.isfinite(number):
+            raise ValueError(text)
     except ValueError:
         raise ReportError(
             f'--gia-tri "{text}" không phải là số — viết bằng chữ số, ví dụ 93.5, hoặc true/false'
@@ -66,7 +69,10 @@ def new_entry(args) -> CommentedMap:
     entry["chi_tieu"] = args.chi_tieu
     entry["ky"] = parse_period(args.ky)
     entry["gia_tri"] = parse_value(args.gia_tri)
-    entry["ngay"] = dt.date.fromisoformat(args.ngay)
+    try:
+        entry["ngay"] = dt.date.fromisoformat(args.ngay)
+    except ValueError:
+        raise ReportError(f'--ngay "{args.ngay}" không phải là ngày — viết NĂM-THÁNG-NGÀY, ví dụ 2026-12-31') from None
     entry["nguon"] = args.nguon
     entry["don_vi_bao_cao"] = args.don_vi
     if args.ghi_chu:
@@ -119,7 +125,7 @@ def main(argv=None) -> int:
     args = arguments(argv)
     try:
         path = add(args.data, args)
-    except (ReportError, ValueError) as error:
+    except ReportError as error:
         print(f"Không thêm được báo cáo: {error}", file=sys.stderr)
         return 2
     print(f"Đã ghi báo cáo vào {path}. Đang kiểm tra dữ liệu…")

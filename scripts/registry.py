@@ -15,37 +15,38 @@ sys.path.insert(0, str(ROOT))
 from macros import rules, value_rules
 from macros.load import load_all
 
-REGISTRY = ROOT / "data" / "id-da-cong-bo.yml"
 HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
 # Sổ đăng ký các mã (địa chỉ) đã công bố. KHÔNG BAO GIỜ XÓA dòng nào: báo chí và cơ quan cấp trên đã trích dẫn.
 # Khi dời một mục, thêm dòng vào chuyen_huong (mã cũ: mã mới).
 """
 
 
-def current_ids() -> list[str]:
-    sources, _ = load_all(ROOT / "data", ROOT)
+def current_ids(data_dir: Path) -> list[str]:
+    sources, _ = load_all(data_dir, data_dir.parent)
     index, _ = rules.build_index(sources)
     return sorted(value_rules.published_ids(index))
 
 
-def registered() -> list[str]:
-    if not REGISTRY.exists():
+def registered(registry: Path) -> list[str]:
+    if not registry.exists():
         return []
-    return [line[4:].strip() for line in REGISTRY.read_text(encoding="utf-8").splitlines() if line.startswith("  - ")]
+    return [line[4:].strip() for line in registry.read_text(encoding="utf-8").splitlines() if line.startswith("  - ")]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--add-new", action="store_true", help="thêm các mã mới vào sổ đăng ký")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu")
     args = parser.parse_args()
-    known = registered()
-    new = [value for value in current_ids() if value not in known]
+    registry = args.data / "id-da-cong-bo.yml"
+    known = registered(registry)
+    new = [value for value in current_ids(args.data.resolve()) if value not in known]
     if not args.add_new:
         print("\n".join(new) or "Không có mã mới.")
         return 0
-    keep = REGISTRY.read_text(encoding="utf-8") if REGISTRY.exists() else HEADER + "chuyen_huong: {}\nid:\n"
-    REGISTRY.write_text(keep + "".join(f"  - {value}\n" for value in new), encoding="utf-8")
-    print(f"Đã thêm {len(new)} mã vào {REGISTRY.relative_to(ROOT)}.")
+    keep = registry.read_text(encoding="utf-8") if registry.exists() else HEADER + "chuyen_huong: {}\nid:\n"
+    registry.write_text(keep + "".join(f"  - {value}\n" for value in new), encoding="utf-8")
+    print(f"Đã thêm {len(new)} mã vào {registry}.")
     return 0
 
 

@@ -24,6 +24,16 @@ TODAY = dt.date(2026, 11, 29)
 BUILD_EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))
 FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# One page of each type the site has, for the browser, accessibility and speed checks.
+PAGE_TYPES = {
+    "home": "",
+    "plan-section": "ke-hoach/iii-3/",
+    "targets": "chi-tieu/",
+    "target": "chi-tieu/bao-hiem-y-te/",
+    "agency": "don-vi/phong-kinh-te/",
+    "guide": "huong-dan-cap-nhat/",
+    "document": "van-ban-goc/",
+}
 
 
 @pytest.fixture(scope="session")

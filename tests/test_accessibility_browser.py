@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import PAGE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,13 +26,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 
 PAGES = {
-    "home": "",
-    "plan-section": "ke-hoach/iii-3/",
-    "targets": "chi-tieu/",
-    "target": "chi-tieu/bao-hiem-y-te/",
-    "agency": "don-vi/phong-kinh-te/",
-    "guide": "huong-dan-cap-nhat/",
-    "document": "van-ban-goc/",
+    **PAGE_TYPES,
     "summary": "tom-tat-tien-do/",
     "statement": "tuyen-bo-tiep-can/",
 }
@@ -117,7 +112,8 @@ def test_permanent_link_page_itself_has_no_wcag_violations(request, browser, axe
                 break
             page.wait_for_timeout(50)
         page.wait_for_load_state("load")
-        assert refreshed == [base + "ke-hoach/iii-2/"], "the permanent link should lead to its section"
+        # the refresh may be attempted more than once once cancelled; each attempt must go to the section
+        assert refreshed and set(refreshed) == {base + "ke-hoach/iii-2/"}, "the permanent link leads to its section"
         assert page.url == base + REDIRECT, "axe must look at the redirect page, not its target"
         assert page.title().startswith("Mục III.2.1")
         violations = run_axe(page, axe_source)

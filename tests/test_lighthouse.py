@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import PAGE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -38,15 +39,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MIN_PERFORMANCE = 0.95
 RUNS = 3
 
-PAGES = {
-    "home": "",
-    "plan-section": "ke-hoach/iii-3/",
-    "targets": "chi-tieu/",
-    "target": "chi-tieu/bao-hiem-y-te/",
-    "agency": "don-vi/phong-kinh-te/",
-    "guide": "huong-dan-cap-nhat/",
-    "document": "van-ban-goc/",
-}
+PAGES = PAGE_TYPES
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 

@@ -74,7 +74,8 @@ def test_section_shows_its_targets_and_tasks_inline(fixture_data):
         "Rõ thẩm quyền, trách nhiệm",
         "Rõ sản phẩm",
     ]
-    assert "chưa phân công" in rows["Rõ cơ quan chủ trì"] or rows["Rõ cơ quan chủ trì"]
+    assert rows["Rõ cơ quan chủ trì"] == "chưa phân công", "III.3.3 names no lead agency"
+    assert rows["Rõ thời gian"] == "“đến năm 2030”"
 
 
 def test_gaps_in_the_six_clear_are_shown_not_filled(real_site_data):

@@ -165,6 +165,41 @@ CASES = [
         status.ON_TRACK,
     ),
     ("moc: no data", target("moc", unit=None, deadline=2028), [], status.NO_DATA),
+    # a yearly rate whose last report is older than last year says so instead of keeping an old verdict
+    (
+        "ty-le-hang-nam: stale",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026", 80, D(2026, 12, 31))],
+        status.NO_DATA,
+        D(2028, 3, 1),
+    ),
+    (
+        "ty-le-hang-nam: last year still counts",
+        target("ty-le-hang-nam", value=75, deadline=None),
+        [report("2026", 80, D(2026, 12, 31))],
+        status.ACHIEVED,
+        D(2027, 3, 1),
+    ),
+    # a standard to keep every year (han: hang-nam)
+    (
+        "dat-chuan hang-nam: kept",
+        target("dat-chuan", unit=None, deadline=None),
+        [report("2026", True, D(2026, 12, 31))],
+        status.ACHIEVED,
+    ),
+    (
+        "dat-chuan hang-nam: lost, year running",
+        target("dat-chuan", unit=None, deadline=None),
+        [report("2026-Q3", False, D(2026, 9, 30))],
+        status.BEHIND,
+    ),
+    (
+        "dat-chuan hang-nam: lost, year over",
+        target("dat-chuan", unit=None, deadline=None),
+        [report("2026", False, D(2026, 12, 31))],
+        status.MISSED,
+        D(2027, 2, 1),
+    ),
 ]
 
 
@@ -204,6 +239,8 @@ def test_progress_share_for_the_bar():
     a = judge(target(value=100), report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 95, D(2026, 9, 30)))
     assert a.progress == pytest.approx(0.5)
     assert judge(target(value=100)).progress is None
+    yearly_miss = judge(target("ty-le-hang-nam", value=75, deadline=None), report("2026-Q3", 70, D(2026, 9, 30)))
+    assert yearly_miss.status == status.BEHIND and yearly_miss.progress is None
 
 
 def test_a_year_report_supersedes_the_quarter_and_month_ending_with_it():

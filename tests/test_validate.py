@@ -15,6 +15,35 @@ TODAY = dt.date(2026, 11, 29)
 # (bad fixture in tests/fixtures/hong/, the exact message expected)
 FIXTURE_CASES = [
     (
+        "ngay-khong-co-that.yml",
+        'data/cap-nhat/2026.yml:6: ngay: "2026-02-30" không phải là ngày hợp lệ '
+        "— viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-31",
+    ),
+    (
+        "theo-ap-rong.yml",
+        "data/cap-nhat/2026.yml:6: theo_ap: chỉ tiêu này tính theo từng ấp — thêm theo_ap với số của từng ấp",
+    ),
+    (
+        "so-vo-cuc.yml",
+        'data/cap-nhat/2026.yml:5: gia_tri: phải là một số cụ thể, nhận được "inf" '
+        "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5",
+    ),
+    (
+        "ngay-sau-ky.yml",
+        "data/cap-nhat/2026.yml:6: ngay: ngày số liệu 30/09/2026 sau khi kỳ Quý 1/2026 đã kết thúc (31/03/2026) "
+        "— ghi ngày mà số liệu được tính đến, trong kỳ báo cáo",
+    ),
+    (
+        "ky-tu-dieu-khien.yml",
+        "data/cap-nhat/2026.yml:7: nguon: có ký tự điều khiển không in được "
+        "— gõ lại đoạn văn bản này thay vì dán từ tệp khác",
+    ),
+    (
+        "danh-sach-o-tham-chieu.yml",
+        "data/cap-nhat/2026.yml:3: chi_tieu: mã \"['bao-hiem-y-te']\" không hợp lệ "
+        "— chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ bao-hiem-y-te",
+    ),
+    (
         "cu-phap.yml",
         "data/cap-nhat/2026.yml:5: cú pháp YAML: tệp không đọc được: "
         "có dấu hai chấm ở chỗ không được phép (thường do thụt lề lệch) "
@@ -110,6 +139,12 @@ def test_bad_fixture_is_reported_exactly(tmp_path, fixture, expected):
 BOM_TARGET = "  - id: bao-hiem-y-te\n    muc: iii-3-3\n"
 # (data file, text to replace, replacement, exact message) — patches on the real files, so they never go stale silently
 PATCH_CASES = [
+    (
+        "chi-tieu.yml",
+        '    don_vi: "%"\n    han: 2030\n    co_so: null',
+        '    don_vi: "%"\n    han: 2030\n    co_so: 80',
+        "nam_co_so: có giá trị gốc nhưng thiếu năm của giá trị gốc — thêm dòng nam_co_so: <năm>",
+    ),
     (
         "chi-tieu.yml",
         '    gia_tri: 100\n    gia_tri_tu: null\n    gia_tri_den: null\n    don_vi: "%"',
