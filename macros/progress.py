@@ -210,12 +210,14 @@ def _line_point(target: Target, usable: list[Report], day: dt.date) -> tuple[flo
 
 
 def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | bool | None, str]:
+    if target.deadline is None and target.kind in YES_NO:
+        return True, "Chuẩn phải giữ từng năm: mốc là đạt chuẩn."
+    if target.deadline is None:
+        return target.goal, "Chỉ tiêu xét từng năm: mốc là chính mục tiêu hằng năm."
     if target.kind in YES_NO:
         if status.deadline_end(target.deadline) <= day:
             return True, "Chỉ tiêu đạt/chưa đạt có hạn trước ngày giữa nhiệm kỳ: phải đạt."
         return None, f"Chỉ tiêu đạt/chưa đạt, hạn năm {target.deadline}: không có mức trung gian."
-    if target.deadline is None:
-        return target.goal, "Chỉ tiêu xét từng năm: mốc là chính mục tiêu hằng năm."
     return _line_point(target, usable, day)
 
 

@@ -223,3 +223,34 @@ def test_period_page_has_every_section_and_prints_cleanly(fixture_site):
     assert article.find(string=lambda s: s and "chưa phân công" in s)
     assert not article.select("form, button, details, script")  # nothing interactive to hide on paper
     assert all(table.get("class", [""])[0].startswith("kh-") for table in article.select("table"))
+
+
+def test_every_page_renders_with_a_report_for_each_kind_of_target(real_site_data):
+    """One report for every target of the real data, every kind and deadline: nothing in the pages may fail."""
+    import dataclasses
+
+    from macros import pages, pipeline
+    from macros import status as status_rule
+    from macros.model import Report
+
+    plan = real_site_data.plan
+    q3 = periods.parse("2026-Q3")
+    reports = tuple(
+        Report(
+            t.id,
+            q3,
+            None if t.per_hamlet else (True if t.kind in ("dat-chuan", "moc") else 1),
+            (("vinh-thanh", 1),) if t.per_hamlet else (),
+            dt.date(2026, 9, 30),
+            "nguồn",
+            "phong-kinh-te",
+            None,
+            "f",
+            1,
+        )
+        for t in plan.targets
+    )
+    plan = dataclasses.replace(plan, reports=reports)
+    site = pipeline.SiteData(plan, status_rule.assess_all(plan, TODAY), TODAY)
+    files = pages.all_files(site, "https://example.org/")
+    assert any(f.path == "bao-cao/2026-q3.md" for f in files)

@@ -252,3 +252,21 @@ def test_a_year_report_supersedes_the_quarter_and_month_ending_with_it():
         judge(t, *sorted([year, month], key=lambda r: (r.period, r.as_of)), today=D(2027, 1, 10)).status
         == status.MISSED
     )
+
+
+def test_midterm_halfway_point_for_every_kind_of_deadline():
+    from macros import progress
+
+    day = D(2028, 6, 30)
+    yearly_standard = progress.halfway(
+        target("dat-chuan", unit=None, deadline=None), (report("2028-Q1", True, D(2028, 3, 31)),), day
+    )
+    yearly_rate = progress.halfway(
+        target("ty-le-hang-nam", value=75, deadline=None), (report("2028-Q1", 70, D(2028, 3, 31)),), day
+    )
+    standard_2030 = progress.halfway(
+        target("dat-chuan", unit=None, deadline=2030), (report("2028-Q1", False, D(2028, 3, 31)),), day
+    )
+    assert (yearly_standard.verdict, yearly_standard.point) == (progress.REACHED, True)
+    assert (yearly_rate.verdict, yearly_rate.point) == (progress.NOT_REACHED, 75)
+    assert standard_2030.verdict == progress.NO_POINT
