@@ -31,4 +31,4 @@ def current() -> SiteData:
 
 def html_blocks() -> HtmlBlocks:
     """The HTML set aside from Markdown during this build."""
-    return _current["blocks"]
+    return _current.setdefault("blocks", HtmlBlocks())
