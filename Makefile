@@ -15,10 +15,11 @@ help:
 	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import feed, model, progress, status, validate
-from .errors import DataError
-from .load import load_all
+from macros.data import validate
+from macros.data.load import load_all
+from macros.domain import feed, model, progress, status
+from macros.errors import DataError
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,12 @@ class SiteData:
     @cached_property
     def feed_entries(self) -> tuple[feed.Entry, ...]:
         return feed.entries(self.plan, self.today)
+
+
+def build_day() -> dt.date:
+    """The day statuses are judged on. SOURCE_DATE_EPOCH makes a build reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def check(data_dir: Path, root_dir: Path, today: dt.date) -> list:

@@ -18,9 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros.spec import PERIOD_PATTERN
+from macros.data.spec import PERIOD_PATTERN
 
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
 

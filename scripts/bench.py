@@ -48,12 +48,15 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 import macros
-from macros import load, model, pages, periods, pipeline, rules, state, status, validate, value_rules
-from macros.load import Located, LocatedList, load_all, parse_text
-from macros.spec import FILES
+from macros import pipeline
+from macros.adapter import state
+from macros.data import load, rules, validate, value_rules
+from macros.data.load import Located, LocatedList, load_all, parse_text
+from macros.data.spec import FILES
+from macros.domain import model, periods, status
+from macros.site import pages
 
 BUILD_DAY = dt.date(2026, 11, 29)
 EPOCH = str(int(dt.datetime(2026, 11, 29, tzinfo=dt.UTC).timestamp()))
@@ -419,9 +422,8 @@ def plain_project(count: int, dest: Path) -> Path:
 
 
 INSTRUMENT = """
-import collections, json, sys
-sys.path.insert(0, {root!r})
-import macros.load as load
+import collections, json
+import macros.data.load as load
 calls = collections.Counter()
 def counted(name, function):
     def wrapper(*args, **kwargs):
@@ -438,7 +440,7 @@ print("CALLS " + json.dumps(calls))
 
 def parse_count(data_dir: Path, out: Path) -> dict:
     """Run one real build with load_all, load_file and parse_text counted."""
-    code = INSTRUMENT.format(root=str(ROOT), out=str(out))
+    code = INSTRUMENT.format(out=str(out))
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=build_env(data_dir), capture_output=True, text=True
     )

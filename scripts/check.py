@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros import pipeline, state
+from macros import pipeline
 
 
 def summary_markdown(problems) -> str:
@@ -37,7 +36,7 @@ def main(argv=None) -> int:
     )
     args = parser.parse_args(argv)
     data_dir = args.data.resolve()
-    problems = sorted(set(pipeline.check(data_dir, data_dir.parent, state.build_day())))
+    problems = sorted(set(pipeline.check(data_dir, data_dir.parent, pipeline.build_day())))
     for problem in problems:
         print(problem)
     if args.summary:

@@ -6,14 +6,12 @@ Usage: python scripts/registry.py --add-new   (appends ids that are new; never r
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros import rules, value_rules
-from macros.load import load_all
+from macros.data import rules, value_rules
+from macros.data.load import load_all
 
 HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
 # Sổ đăng ký các mã (địa chỉ) đã công bố. KHÔNG BAO GIỜ XÓA dòng nào: báo chí và cơ quan cấp trên đã trích dẫn.

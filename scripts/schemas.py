@@ -1,4 +1,4 @@
-"""Write (or check) the JSON Schemas in data/schemas/, generated from macros/spec.py.
+"""Write (or check) the JSON Schemas in data/schemas/, generated from macros/data/spec.py.
 
 Usage: python scripts/schemas.py --write | --check
 """
@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros.schema import all_schemas
+from macros.data.schema import all_schemas
 
 SCHEMA_DIR = ROOT / "data" / "schemas"
 

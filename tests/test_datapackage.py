@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros import columns, datapackage, export
+from macros.opendata import columns, datapackage, export
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from macros import export
+from macros.opendata import export
 
 
 def test_every_target_is_exported_with_its_section_and_values(real_site_data):

@@ -10,7 +10,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, TODAY, build_site
 
-from macros import feed, pipeline
+from macros import pipeline
+from macros.domain import feed
 
 FIXTURE_REPORTS = yaml.safe_load((FIXTURES / "cap-nhat" / "2026.yml").read_text(encoding="utf-8"))["bao_cao"]
 

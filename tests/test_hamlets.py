@@ -8,7 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, TODAY
 
-from macros import pipeline, status, views
+from macros import pipeline
+from macros.domain import status
+from macros.site import views
 
 PER_HAMLET = "to-hop-tac-tung-ap"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.load import parse_text
+from macros.data.load import parse_text
 
 
 def test_lines_are_remembered():

@@ -1,4 +1,4 @@
-"""Following progress over time (macros/progress.py): statuses at the end of each period, changes, the mid-term review.
+"""Following progress over time (macros/domain/progress.py): statuses at the end of each period, changes, the mid-term review.
 
 Pure tests on the real plan with the fixture reports of tests/fixtures/cap-nhat/; a few checks on the built pages last.
 """
@@ -12,8 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import TODAY
 
-from macros import periods, pipeline, progress, render, status, views
-from macros.model import Report
+from macros import pipeline
+from macros.domain import periods, progress, status
+from macros.domain.model import Report
+from macros.site import render, views
 
 Q3 = periods.parse("2026-Q3")
 
@@ -229,9 +231,10 @@ def test_every_page_renders_with_a_report_for_each_kind_of_target(real_site_data
     """One report for every target of the real data, every kind and deadline: nothing in the pages may fail."""
     import dataclasses
 
-    from macros import pages, pipeline
-    from macros import status as status_rule
-    from macros.model import Report
+    from macros import pipeline
+    from macros.domain import status as status_rule
+    from macros.domain.model import Report
+    from macros.site import pages
 
     plan = real_site_data.plan
     q3 = periods.parse("2026-Q3")

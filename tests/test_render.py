@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES
 
-from macros import pipeline, render
+from macros import pipeline
+from macros.site import render
 from macros.slug import slugify
 
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from helpers import ROOT
 
-from macros.schema import all_schemas
-from macros.spec import FILES
+from macros.data.schema import all_schemas
+from macros.data.spec import FILES
 
 SCHEMAS = ROOT / "data" / "schemas"
 DATA_FILES = [(path, spec) for spec in FILES for path in sorted((ROOT / "data").glob(spec.pattern))]

@@ -2,7 +2,7 @@
 
 Readers type without diacritics ("bao hiem y te"), with "d" for "đ", with diacritics, or in decomposed
 Unicode (NFD) from some keyboards. overrides/assets/javascripts/lunr-vi-fold.js, which
-macros/search_hooks.py appends to the lunr.vi file Material's search worker loads, makes all of them find
+macros/adapter/search_hooks.py appends to the lunr.vi file Material's search worker loads, makes all of them find
 the plan section, target or agency they name in the top five results, and keeps highlighting on the
 words as written. docs/assets/search-highlight-vi.js does the same for the highlighting on the page.
 

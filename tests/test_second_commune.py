@@ -69,7 +69,7 @@ def test_every_fixture_file_says_it_is_fictional():
 
 def test_no_template_or_page_source_hard_codes_the_commune():
     """Commune names live in data/ and mkdocs.yml only."""
-    sources = [*ROOT.joinpath("docs").rglob("*.md"), *ROOT.joinpath("macros", "templates").iterdir()]
+    sources = [*ROOT.joinpath("docs").rglob("*.md"), *ROOT.joinpath("macros", "site", "templates").iterdir()]
     sources += [p for p in ROOT.joinpath("overrides").rglob("*") if p.suffix in (".html", ".js")]
     found = [
         str(p.relative_to(ROOT))

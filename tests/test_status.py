@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from macros import periods, status
-from macros.model import Report, Target
+from macros.domain import periods, status
+from macros.domain.model import Report, Target
 
 TODAY = dt.date(2026, 11, 29)
 D = dt.date
@@ -255,7 +255,7 @@ def test_a_year_report_supersedes_the_quarter_and_month_ending_with_it():
 
 
 def test_midterm_halfway_point_for_every_kind_of_deadline():
-    from macros import progress
+    from macros.domain import progress
 
     day = D(2028, 6, 30)
     yearly_standard = progress.halfway(

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 
-from .html_blocks import HtmlBlocks
-from .pipeline import SiteData, load_site
+from macros.pipeline import SiteData, build_day, load_site
+from macros.site.html_blocks import HtmlBlocks
 
 _current: dict = {}
-
-
-def build_day() -> dt.date:
-    """The day statuses are judged on. SOURCE_DATE_EPOCH makes a build reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def start(data_dir: Path) -> SiteData:

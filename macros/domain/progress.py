@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import fmt, periods, status
-from .model import Agency, Page, Plan, Report, Target
-from .periods import Period
-from .spec import YES_NO_KINDS as YES_NO
-from .status import Assessment
+from macros import formats as fmt
+from macros.data.spec import YES_NO_KINDS as YES_NO
+from macros.domain import periods, status
+from macros.domain.model import Agency, Page, Plan, Report, Target
+from macros.domain.periods import Period
+from macros.domain.status import Assessment
 
 MIDTERM_CODE = "2028-GK"
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .spec import PERIOD_PATTERN
+from macros.data.spec import PERIOD_PATTERN
 
 
 @functools.total_ordering

@@ -6,18 +6,15 @@ that knows nothing of MkDocs, so another static generator could call the same fu
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
-
-from macros import pages, slug, state
+from macros import slug
+from macros.adapter import state
 from macros.errors import DataError
+from macros.site import pages
 
 
 def on_config(config):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-SOURCE = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/lunr-vi-fold.js"
+SOURCE = Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/lunr-vi-fold.js"
 TARGET = "assets/javascripts/lunr/min/lunr.vi.min.js"
-MARKER = "/* lunr-vi-fold: appended by macros/search_hooks.py */"
+MARKER = "/* lunr-vi-fold: appended by macros/adapter/search_hooks.py */"
 
 
 def _search_languages(config) -> list[str] | None:
@@ -35,12 +35,13 @@ def on_post_build(config):
         return  # search disabled: nothing to fold
     if languages != ["vi"]:
         raise PluginError(
-            f"macros/search_hooks.py: tìm kiếm không dấu chỉ hoạt động với `search: lang: vi`, hiện là {languages}."
+            "macros/adapter/search_hooks.py: tìm kiếm không dấu chỉ hoạt động với `search: lang: vi`, "
+            f"hiện là {languages}."
         )
     target = Path(config.site_dir) / TARGET
     if not target.is_file():
         raise PluginError(
-            f"macros/search_hooks.py: không thấy {TARGET} trong bản dựng; "
+            f"macros/adapter/search_hooks.py: không thấy {TARGET} trong bản dựng; "
             "Material đã đổi cách nạp ngôn ngữ cho tìm kiếm, cần xem lại."
         )
     shipped = target.read_text(encoding="utf-8")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import fmt
-from .model import Plan, Report, Target
-from .spec import YES_NO_KINDS as YES_NO
+from macros import formats as fmt
+from macros.data.spec import YES_NO_KINDS as YES_NO
+from macros.domain.model import Plan, Report, Target
 
 ACHIEVED, ON_TRACK, BEHIND, MISSED, NO_DATA = (
     "da-dat",

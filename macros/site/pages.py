@@ -5,9 +5,10 @@ from __future__ import annotations
 import yaml
 from markupsafe import escape
 
-from . import export, render
-from .export import VirtualFile
-from .pipeline import SiteData
+from macros.opendata import export
+from macros.site import render
+from macros.files import VirtualFile
+from macros.pipeline import SiteData
 
 
 def _markdown(title: str, body: str, searchable: bool = True) -> str:
@@ -72,7 +73,7 @@ def short_links(site: SiteData, site_url: str) -> list[VirtualFile]:
 
 def report_pages(site: SiteData) -> list[VirtualFile]:
     """/bao-cao/<period>/ for every period that has reports, and the mid-term review page (always there)."""
-    from . import views
+    from macros.site import views
 
     files = []
     for report in site.period_reports:
@@ -87,7 +88,8 @@ def report_pages(site: SiteData) -> list[VirtualFile]:
 
 def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
     """The change feeds (Atom and RSS) and the open data package descriptor."""
-    from . import datapackage, views
+    from macros.opendata import datapackage
+    from macros.site import views
 
     return [
         VirtualFile("feed.xml", views.atom(site, site_url)),

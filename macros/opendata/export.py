@@ -5,20 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 
-from . import columns, fmt
-from .pipeline import SiteData
-
-
-@dataclass(frozen=True)
-class VirtualFile:
-    """A file of the built site made from data. `source` is the data file that "Sửa trang này" opens."""
-
-    path: str
-    content: str | bytes
-    source: str | None = None
-
+from macros import formats as fmt
+from macros.files import VirtualFile
+from macros.opendata import columns
+from macros.pipeline import SiteData
 
 # The columns are defined once, in columns.py, with their types and descriptions (also used by datapackage.json).
 TARGET_COLUMNS = columns.TARGETS.names

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from macros.errors import Problem
 
 
 class Located(dict):
@@ -179,7 +179,7 @@ def load_file(path: Path, root_dir: Path) -> tuple[Source, list[Problem]]:
 
 def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
     """Read every data file named in spec.FILES, grouped by its root record."""
-    from .spec import FILES
+    from macros.data.spec import FILES
 
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []

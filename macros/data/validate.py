@@ -10,10 +10,10 @@ import difflib
 import math
 import re
 
-from . import rules, value_rules
-from .errors import Problem
-from .load import Located, LocatedList, Source
-from .spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+from macros.data import rules, value_rules
+from macros.data.load import Located, LocatedList, Source
+from macros.data.spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+from macros.errors import Problem
 
 # Characters that are invisible, break the XML feed and never belong in a plan: C0 controls except tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -5,7 +5,7 @@ Editors that read `# yaml-language-server: $schema=…` show each field's Vietna
 
 from __future__ import annotations
 
-from .spec import FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": "string", "minLength": 1}

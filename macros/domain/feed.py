@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
-from . import status
-from .model import Plan, Report, Target
-from .status import Assessment
+from macros.domain import status
+from macros.domain.model import Plan, Report, Target
+from macros.domain.status import Assessment
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 # Feeds and the "Có gì mới" page carry the latest entries only; the full history is in /du-lieu/cap-nhat.csv.

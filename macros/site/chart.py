@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import fmt
-from .model import Report, Target
+from macros import formats as fmt
+from macros.domain.model import Report, Target
 
 WIDTH, HEIGHT, PAD = 320, 160, 28
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import columns, datapackage, feed, progress, render
-from .periods import Period
-from .pipeline import SiteData
+from macros.opendata import columns, datapackage
+from macros.domain import feed, progress
+from macros.site import render
+from macros.domain.periods import Period
+from macros.pipeline import SiteData
 
 KIND_LABELS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "giua-ky": "Giữa nhiệm kỳ"}
 MIDTERM_PATH = "bao-cao/giua-nhiem-ky-2028/"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 
-from . import slug
-from .columns import DATASETS, Column, Dataset
-from .fmt import MISSING
-from .model import Plan
-from .spec import FIRST_YEAR, LAST_YEAR
+from macros import slug
+from macros.data.spec import FIRST_YEAR, LAST_YEAR
+from macros.domain.model import Plan
+from macros.formats import MISSING
+from macros.opendata.columns import DATASETS, Column, Dataset
 
 DESCRIPTION = (
     "Các chỉ tiêu, nhiệm vụ và báo cáo tiến độ của Kế hoạch, đọc từ dữ liệu của trang web. "

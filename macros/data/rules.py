@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import Problem
-from .load import Located, Source
+from macros.data.load import Located, Source
+from macros.errors import Problem
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import status
-from .spec import TARGET_KINDS
+from macros.data.spec import TARGET_KINDS
+from macros.domain import status
 
 
 @dataclass(frozen=True)

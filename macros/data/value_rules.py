@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import fmt, periods
-from .errors import Problem
-from .rules import Entry, Index
-from .spec import PERIOD_PATTERN
-from .spec import YES_NO_KINDS as YES_NO
+from macros import formats as fmt
+from macros.data.rules import Entry, Index
+from macros.data.spec import PERIOD_PATTERN
+from macros.data.spec import YES_NO_KINDS as YES_NO
+from macros.domain import periods
+from macros.errors import Problem
 
 NEEDS_VALUE = {"tich-luy", "ty-le-hang-nam"}
 

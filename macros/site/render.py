@@ -10,10 +10,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import fmt, status
-from .model import Block, Page, Target, Unit
-from .pipeline import SiteData
-from .spec import YES_NO_KINDS
+from macros import formats as fmt
+from macros.domain import status
+from macros.domain.model import Block, Page, Target, Unit
+from macros.pipeline import SiteData
+from macros.data.spec import YES_NO_KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -203,7 +204,7 @@ def targets_page(site: SiteData, page_url: str) -> str:
 
 
 def target_page(site: SiteData, target_id: str, page_url: str) -> str:
-    from . import chart
+    from macros.site import chart
 
     target = site.plan.target_by_id[target_id]
     reports = site.plan.reports_for(target_id)
