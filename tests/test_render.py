@@ -82,7 +82,7 @@ def test_section_shows_its_targets_and_tasks_inline(fixture_data):
 def test_gaps_in_the_six_clear_are_shown_not_filled(real_site_data):
     page = html(render.plan_page(real_site_data, "iii-7", "ke-hoach/iii-7/"))
     gaps = [td.get_text(strip=True) for td in page.select("table.kh-six td")]
-    assert "chưa phân công" in gaps and "Kế hoạch chưa nêu" in gaps
+    assert "chưa phân công" in gaps and "Kế hoạch không nêu" in gaps
 
 
 def test_agency_page_lists_its_tasks(real_site_data):

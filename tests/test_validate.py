@@ -96,8 +96,8 @@ FIXTURE_CASES = [
     ),
     (
         "bao-cao-truoc-ke-hoach.yml",
-        "data/cap-nhat/2026.yml:4: ky: kỳ 2025-Q4 nằm ngoài giai đoạn kế hoạch "
-        "2026–2030 — kiểm tra lại năm của kỳ báo cáo",
+        "data/cap-nhat/2026.yml:4: ky: kỳ 2024-Q4 nằm ngoài giai đoạn kế hoạch "
+        "2026–2030 và năm gốc 2025 — kiểm tra lại năm của kỳ báo cáo",
     ),
     (
         "ty-le-qua-100.yml",
@@ -209,8 +209,8 @@ PATCH_CASES = [
     ),
     (
         "nhiem-vu.yml",
-        "    chi_tieu: [san-pham-ocop-3-sao]",
-        "    chi_tieu: [san-pham-ocop]",
+        "    chi_tieu: [san-pham-ocop-3-sao, giu-vung-dien-tich-rau-mau]",
+        "    chi_tieu: [san-pham-ocop, giu-vung-dien-tich-rau-mau]",
         'chi_tieu: không có chỉ tiêu nào mang mã "san-pham-ocop" — kiểm tra lại chính tả, hoặc thêm chỉ tiêu đó trước',
     ),
     (

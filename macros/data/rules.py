@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.data.load import Located, Source
+from macros.data.spec import DOCUMENT_ANCHORS
 from macros.errors import Problem
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
@@ -25,6 +26,7 @@ class Index:
     units: dict[str, Entry] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
     anchor_unit: dict[str, str] = field(default_factory=dict)
+    document_anchors: dict[str, str] = field(default_factory=dict)  # basis, preamble, closing, recipients
     collections: dict[str, list[Entry]] = field(default_factory=dict)
     registry: list[Entry] = field(default_factory=list)
     period_span: tuple[int, int] = (2026, 2030)
@@ -71,10 +73,21 @@ def build_index(sources: dict[str, list[Source]]) -> tuple[Index, list[Problem]]
     for source in sources.get("plan", []):
         _walk_units(_records(source, "muc"), index, problems)
         index.period_span = _period_span(source)
+        index.document_anchors |= _document_anchors(source)
     for root, (name, key) in COLLECTIONS.items():
         index.collections[name] = [entry for source in sources.get(root, []) for entry in _records(source, key)]
     index.registry = [Entry(s.path, s.root) for s in sources.get("registry", []) if isinstance(s.root, Located)]
     return index, problems
+
+
+def _document_anchors(source: Source) -> dict[str, str]:
+    """The basis, preamble, closing and recipients: where the plan names bodies outside its numbered sections."""
+    document = source.root.get("van_ban") if isinstance(source.root, Located) else None
+    if not isinstance(document, Located):
+        return {}
+    fields = {"can-cu": "can_cu", "loi-dan": "loi_dan", "ket-luan": "ket_luan", "noi-nhan": "noi_nhan"}
+    texts = {anchor: document.get(key) for anchor, key in fields.items() if anchor in DOCUMENT_ANCHORS}
+    return {anchor: "\n".join(t) if isinstance(t, list) else str(t or "") for anchor, t in texts.items()}
 
 
 def _period_span(source: Source) -> tuple[int, int]:
@@ -117,7 +130,7 @@ def _ref_problem(entry: Entry, key: str, value, what: str) -> Problem:
 
 
 REF_FIELDS = {
-    "agency": [("nguon", "anchor")],
+    "agency": [("nguon", "source")],
     "target": [
         ("muc", "unit"),
         ("doan", "anchor"),
@@ -128,6 +141,7 @@ REF_FIELDS = {
         ("doan", "anchor"),
         ("chu_tri", "agency"),
         ("phoi_hop", "agency"),
+        ("de_nghi", "agency"),
         ("chi_tieu", "target"),
     ],
     "hamlet": [("nguon", "anchor")],
@@ -135,6 +149,7 @@ REF_FIELDS = {
 }
 WHAT = {
     "anchor": "đoạn kế hoạch",
+    "source": "đoạn kế hoạch (hoặc can-cu, loi-dan, ket-luan, noi-nhan)",
     "unit": "mục kế hoạch",
     "agency": "đơn vị",
     "target": "chỉ tiêu",
@@ -144,6 +159,7 @@ WHAT = {
 def check_references(index: Index) -> list[Problem]:
     known = {name: index.ids(name) for name in ("unit", "agency", "target")}
     known["anchor"] = set(index.anchors) | set(index.units)
+    known["source"] = known["anchor"] | set(index.document_anchors)
     problems = []
     for name, fields in REF_FIELDS.items():
         for entry in index.collections.get(name, []):

@@ -40,6 +40,8 @@ def _field_schema(field: Field) -> dict:
         body = {"$ref": f"#/$defs/{field.record}"}
     elif field.kind == "enum":
         body = {"enum": list(field.choices)}
+    elif field.kind == "enums":
+        body = {"type": "array", "items": {"enum": list(field.choices)}, "minItems": 1}
     else:
         body = dict(KIND_SCHEMAS[field.kind])
     nullable = {"anyOf": [body, {"type": "null"}]} if not field.required else body

@@ -49,6 +49,20 @@ class FileSpec:
 
 TARGET_KINDS = ("tich-luy", "ty-le-hang-nam", "dat-chuan", "khoang", "moc")
 YES_NO_KINDS = ("dat-chuan", "moc")  # reported as true (đạt) or false (chưa đạt), with no number
+COMPARISONS = (">=", ">")  # ">=": "đạt", "trở lên", "ít nhất", "từ"; ">": "vượt", "trên"
+IN_YEAR_MEASURES = ("cong-don", "ty-le")  # a yearly number that adds up during the year, or a rate
+# The parts of the document outside the numbered sections, as they are addressed on the page "Văn bản gốc".
+DOCUMENT_ANCHORS = {"can-cu": "căn cứ", "loi-dan": "lời dẫn", "ket-luan": "đoạn kết", "noi-nhan": "nơi nhận"}
+AGENCY_ROLES = {  # what the plan gives a body: code -> how the agency page says it
+    "ban-hanh": "Ban hành kế hoạch này",
+    "duoc-giao": "Được giao việc",
+    "duoc-de-nghi": "Được đề nghị (kế hoạch không giao việc mà đề nghị)",
+    "phoi-hop": "Phối hợp",
+    "nhan-bao-cao": "Nhận báo cáo",
+    "ban-hanh-can-cu": "Ban hành văn bản mà kế hoạch dẫn làm căn cứ",
+    "noi-nhan": "Có tên ở phần nơi nhận",
+    "duoc-neu-ten": "Chỉ được nêu tên, không được giao việc",
+}
 
 RECORDS: dict[str, Record] = {}
 
@@ -201,6 +215,16 @@ _record(
         "Mã các mục hoặc đoạn có nêu đơn vị này.",
         True,
     ),
+    Field(
+        "vai_tro",
+        "enums",
+        "Vai trò trong kế hoạch",
+        "ban-hanh: ban hành kế hoạch này; duoc-giao: được giao việc; duoc-de-nghi: được đề nghị (không phải giao); "
+        "phoi-hop: phối hợp; nhan-bao-cao: nhận báo cáo; ban-hanh-can-cu: ban hành văn bản kế hoạch dẫn làm căn cứ; "
+        "noi-nhan: có tên ở phần nơi nhận; duoc-neu-ten: chỉ được nêu tên, không được giao việc.",
+        True,
+        choices=tuple(AGENCY_ROLES),
+    ),
     Field("ghi_chu", "text", "Ghi chú", "Ghi chú ngắn cho người đọc."),
 )
 _record(
@@ -268,6 +292,36 @@ _record(
         True,
     ),
     Field(
+        "han_theo_ke_hoach",
+        "bool",
+        "Thời hạn do kế hoạch nêu",
+        "true nếu kế hoạch nêu rõ thời hạn (năm, “hằng năm”); false nếu trang suy ra, lý do ghi ở ghi_chu.",
+        True,
+    ),
+    Field(
+        "gia_tri_theo_ke_hoach",
+        "bool",
+        "Mức cần đạt do kế hoạch nêu",
+        "true nếu kế hoạch nêu rõ mức cần đạt (con số, chuẩn); false nếu trang suy ra, lý do ghi ở ghi_chu.",
+        True,
+    ),
+    Field(
+        "so_sanh",
+        "enum",
+        "Cách so với mục tiêu",
+        "Với chỉ tiêu có số: >= khi kế hoạch viết “đạt”, “trở lên”, “ít nhất”, “từ”; "
+        "> khi kế hoạch viết “vượt”, “trên”.",
+        choices=COMPARISONS,
+    ),
+    Field(
+        "trong_nam",
+        "enum",
+        "Số trong năm",
+        "Với chỉ tiêu xét hằng năm có số: cong-don nếu số cộng dồn dần trong năm (như số thu ngân sách), "
+        "ty-le nếu là tỷ lệ so được ngay (như tỷ lệ khám phá án).",
+        choices=IN_YEAR_MEASURES,
+    ),
+    Field(
         "co_so",
         "number",
         "Giá trị gốc",
@@ -326,6 +380,14 @@ _record(
         "refs",
         "Rõ cơ quan phối hợp",
         "Chỉ khi kế hoạch nêu rõ.",
+        ref="agency",
+    ),
+    Field(
+        "de_nghi",
+        "refs",
+        "Cơ quan được đề nghị",
+        "Khi kế hoạch “đề nghị” (không giao) một cơ quan ngoài UBND xã làm việc này: mã các cơ quan được đề nghị. "
+        "Khi đó để trống chu_tri và phoi_hop.",
         ref="agency",
     ),
     Field(

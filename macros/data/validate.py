@@ -202,6 +202,8 @@ def _check_field(mapping: Located, field: Field, path: str) -> list[Problem]:
         return _check_records(value, field, path, line)
     if field.kind == "enum":
         return _check_choice(value, field, path, line)
+    if field.kind == "enums":
+        return _check_choices(value, field, path, line)
     failure = TYPE_CHECKS[field.kind](value)
     return [Problem(path, line, field.name, *failure)] if failure else []
 
@@ -231,6 +233,13 @@ def _check_choice(value, field: Field, path: str, line: int) -> list[Problem]:
     ]
 
 
+def _check_choices(value, field: Field, path: str, line: int) -> list[Problem]:
+    if not isinstance(value, list):
+        fix = "viết trong ngoặc vuông, ví dụ [" + ", ".join(field.choices[:2]) + "]"
+        return [Problem(path, line, field.name, "phải là một danh sách", fix)]
+    return [problem for item in value for problem in _check_choice(item, field, path, line)]
+
+
 def _check_records(value, field: Field, path: str, line: int) -> list[Problem]:
     if not isinstance(value, LocatedList):
         fix = "viết mỗi mục bắt đầu bằng dấu gạch ngang và dấu cách"
@@ -256,6 +265,7 @@ CROSS_RECORD_RULES = (
     rules.check_quotes,
     rules.check_target_sections,
     value_rules.check_target_values,
+    value_rules.check_requests,
     value_rules.check_registry,
 )
 

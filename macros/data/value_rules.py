@@ -53,7 +53,37 @@ def _target_problems(entry: Entry) -> list[Problem]:
                 "xóa dòng gia_tri",
             )
         )
-    return problems + _deadline_problems(entry) + _range_problems(entry)
+    return problems + _deadline_problems(entry) + _range_problems(entry) + _wording_problems(entry)
+
+
+def _wording_problems(entry: Entry) -> list[Problem]:
+    """How the plan words a target: the comparison, the in-year measure, and the reason for anything inferred."""
+    record, kind = entry.record, entry.record.get("loai")
+    problems = []
+    if kind not in YES_NO and kind is not None and record.get("so_sanh") is None:
+        fix = "thêm dòng so_sanh: \">=\" nếu kế hoạch viết “đạt”, “trở lên”, “ít nhất”; \">\" nếu viết “vượt”, “trên”"
+        problems.append(_problem(entry, "so_sanh", "chỉ tiêu có số cần ghi cách so với mục tiêu", fix))
+    if kind in YES_NO and record.get("so_sanh") is not None:
+        problems.append(_problem(entry, "so_sanh", "chỉ tiêu đạt/không đạt không so số", "xóa dòng so_sanh"))
+    if kind == "ty-le-hang-nam" and record.get("trong_nam") is None:
+        fix = "thêm dòng trong_nam: cong-don (số cộng dồn trong năm) hoặc ty-le (tỷ lệ so được ngay)"
+        problems.append(_problem(entry, "trong_nam", "chỉ tiêu xét hằng năm có số cần ghi số trong năm là gì", fix))
+    inferred = record.get("han_theo_ke_hoach") is False or record.get("gia_tri_theo_ke_hoach") is False
+    if inferred and not record.get("ghi_chu"):
+        fix = "ghi ở ghi_chu vì sao trang suy ra thời hạn hoặc mức cần đạt này"
+        problems.append(_problem(entry, "ghi_chu", "chỉ tiêu có phần do trang suy ra nhưng chưa ghi lý do", fix))
+    return problems
+
+
+def check_requests(index: Index) -> list[Problem]:
+    """A request ("đề nghị") is not an assignment: the body asked is not also the lead or a partner."""
+    problems = []
+    for entry in index.collections.get("task", []):
+        if entry.record.get("de_nghi") and (entry.record.get("chu_tri") or entry.record.get("phoi_hop")):
+            message = "nhiệm vụ là lời đề nghị (de_nghi) nhưng lại ghi đơn vị chủ trì hoặc phối hợp"
+            fix = "kế hoạch chỉ đề nghị, không giao: để trống chu_tri và phoi_hop"
+            problems.append(_problem(entry, "de_nghi", message, fix))
+    return problems
 
 
 YEARLY_KINDS = {"ty-le-hang-nam", "dat-chuan"}  # the kinds that may be judged every year (han: hang-nam)
@@ -121,12 +151,12 @@ def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> lis
                 "chỉ báo cáo cho kỳ đã bắt đầu; kiểm tra lại năm và tháng",
             )
         ]
-    if not span[0] <= period.start.year <= span[1]:
+    if not span[0] - 1 <= period.start.year <= span[1]:
         return [
             _problem(
                 entry,
                 "ky",
-                f"kỳ {code} nằm ngoài giai đoạn kế hoạch {span[0]}–{span[1]}",
+                f"kỳ {code} nằm ngoài giai đoạn kế hoạch {span[0]}–{span[1]} và năm gốc {span[0] - 1}",
                 "kiểm tra lại năm của kỳ báo cáo",
             )
         ]

@@ -70,6 +70,7 @@ class Agency:
     name: str
     sources: tuple[str, ...]
     note: str | None
+    roles: tuple[str, ...] = ()  # what the plan gives this body (spec.AGENCY_ROLES)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ class Target:
     partners: tuple[str, ...]
     per_hamlet: bool
     note: str | None
+    comparison: str | None = None  # ">=" or ">" as the plan words it; None for yes/no kinds
+    in_year: str | None = None  # for yearly numbers: "cong-don" (adds up during the year) or "ty-le" (a rate)
+    value_stated: bool = True  # False when the site infers the level (the reason is in `note`)
+    deadline_stated: bool = True  # False when the site infers the deadline (the reason is in `note`)
 
     @property
     def goal(self) -> float | None:
@@ -110,6 +115,7 @@ class Task:
     authority: str | None
     product: str | None
     target_ids: tuple[str, ...]
+    requested: tuple[str, ...] = ()  # bodies the plan asks ("đề nghị") rather than assigns
 
 
 @dataclass(frozen=True)
@@ -237,7 +243,7 @@ class Plan:
 
     @cached_property
     def _tasks_by_agency(self) -> dict[str, tuple[Task, ...]]:
-        return _group(self.tasks, lambda t: (t.lead, *t.partners))
+        return _group(self.tasks, lambda t: (t.lead, *t.partners, *t.requested))
 
     def targets_in(self, unit_id: str) -> tuple[Target, ...]:
         return self._targets_by_unit.get(unit_id, ())
@@ -339,6 +345,10 @@ def _target(raw) -> Target:
         tuple(raw.get("phoi_hop") or ()),
         bool(raw.get("theo_ap")),
         raw.get("ghi_chu"),
+        comparison=raw.get("so_sanh"),
+        in_year=raw.get("trong_nam"),
+        value_stated=raw.get("gia_tri_theo_ke_hoach") is not False,
+        deadline_stated=raw.get("han_theo_ke_hoach") is not False,
     )
 
 
@@ -354,6 +364,7 @@ def _task(raw) -> Task:
         raw.get("tham_quyen"),
         raw.get("san_pham"),
         tuple(raw.get("chi_tieu") or ()),
+        requested=tuple(raw.get("de_nghi") or ()),
     )
 
 
@@ -384,7 +395,7 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         _document(plan["van_ban"]),
         tuple(_unit(part, None, 0) for part in plan["muc"]),
         tuple(
-            Agency(a["id"], a["ten"], tuple(a["nguon"]), a.get("ghi_chu"))
+            Agency(a["id"], a["ten"], tuple(a["nguon"]), a.get("ghi_chu"), roles=tuple(a.get("vai_tro") or ()))
             for a in sources["agencies"][0].root["co_quan"]
         ),
         tuple(_target(t) for t in sources["targets"][0].root["chi_tieu"]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.data.spec import TARGET_KINDS
+from macros.data.spec import COMPARISONS, IN_YEAR_MEASURES, TARGET_KINDS
 from macros.domain import status
 
 
@@ -73,6 +73,29 @@ TARGETS = Dataset(
         Column("gia_tri_den", "number", "Cận trên", "Với chỉ tiêu dạng khoảng: số lớn nhất; trống nghĩa là “trở lên”."),
         Column("don_vi", "string", "Đơn vị tính", "Ví dụ %, sản phẩm."),
         Column(
+            "so_sanh",
+            "string",
+            "Cách so với mục tiêu",
+            ">=: đạt khi bằng hoặc hơn mục tiêu (Kế hoạch viết “đạt”, “trở lên”, “ít nhất”, “từ”); "
+            ">: chỉ đạt khi hơn mục tiêu (Kế hoạch viết “vượt”, “trên”); trống với chỉ tiêu đạt/chưa đạt.",
+            choices=COMPARISONS,
+        ),
+        Column(
+            "trong_nam",
+            "string",
+            "Số trong năm",
+            "Với chỉ tiêu xét hằng năm có số: cong-don khi số cộng dồn trong năm (báo cáo giữa năm được so với phần "
+            "năm đã qua), ty-le khi là tỷ lệ so thẳng với mục tiêu.",
+            choices=IN_YEAR_MEASURES,
+        ),
+        Column(
+            "gia_tri_theo_ke_hoach",
+            "boolean",
+            "Mức cần đạt do Kế hoạch nêu",
+            "true khi Kế hoạch nêu rõ mức cần đạt; false khi trang suy ra (lý do ở cột ghi_chu).",
+            required=True,
+        ),
+        Column(
             "han",
             "string",
             "Thời hạn",
@@ -80,11 +103,24 @@ TARGETS = Dataset(
             json_type="any",
             required=True,
         ),
+        Column(
+            "han_theo_ke_hoach",
+            "boolean",
+            "Thời hạn do Kế hoạch nêu",
+            "true khi Kế hoạch nêu rõ thời hạn; false khi trang suy ra (lý do ở cột ghi_chu).",
+            required=True,
+        ),
         Column("co_so", "number", "Giá trị gốc", "Số liệu đầu kỳ; để trống khi Kế hoạch không nêu."),
         Column("nam_co_so", "integer", "Năm gốc", "Năm của giá trị gốc."),
         Column("chu_tri", "string", "Đơn vị chủ trì", AGENCY),
         Column("phoi_hop", "string", "Đơn vị phối hợp", "Mã các đơn vị phối hợp. " + LIST, json_type="array"),
         Column("theo_ap", "boolean", "Tính theo từng ấp", "true khi Kế hoạch đặt chỉ tiêu cho mỗi ấp."),
+        Column(
+            "ghi_chu",
+            "string",
+            "Ghi chú",
+            "Cách hiểu câu chữ của Kế hoạch, và lý do của mọi thời hạn hay mức cần đạt do trang suy ra.",
+        ),
         Column(
             "gia_tri_moi_nhat",
             "any",
@@ -108,7 +144,7 @@ TARGETS = Dataset(
 TASKS = Dataset(
     "nhiem-vu",
     "Các nhiệm vụ (06 rõ)",
-    "Mỗi dòng là một nhiệm vụ của Kế hoạch, phân công theo phương châm “06 rõ”; ô trống là điều Kế hoạch chưa nêu.",
+    "Mỗi dòng là một nhiệm vụ của Kế hoạch, phân công theo phương châm “06 rõ”; ô trống là điều Kế hoạch không nêu.",
     (
         Column("id", "string", "Mã nhiệm vụ", "Mã cố định.", required=True),
         Column(
@@ -122,6 +158,13 @@ TASKS = Dataset(
         Column("ro_viec", "string", "Rõ việc", "Việc phải làm, viết ngắn gọn.", required=True),
         Column("chu_tri", "string", "Rõ cơ quan chủ trì", AGENCY),
         Column("phoi_hop", "string", "Rõ cơ quan phối hợp", "Mã các đơn vị phối hợp. " + LIST, json_type="array"),
+        Column(
+            "de_nghi",
+            "string",
+            "Cơ quan được đề nghị",
+            "Khi Kế hoạch đề nghị (không giao) một cơ quan làm việc này: mã các cơ quan được đề nghị. " + LIST,
+            json_type="array",
+        ),
         Column("bien_phap", "string", "Rõ biện pháp, nguồn lực", "Trích nguyên văn Kế hoạch."),
         Column("thoi_gian", "string", "Rõ thời gian", "Trích nguyên văn Kế hoạch."),
         Column("tham_quyen", "string", "Rõ thẩm quyền, trách nhiệm", "Trích nguyên văn Kế hoạch."),

@@ -14,7 +14,7 @@ from macros import formats as fmt
 from macros.domain import status
 from macros.domain.model import Block, Page, Target, Unit
 from macros.pipeline import SiteData
-from macros.data.spec import YES_NO_KINDS
+from macros.data.spec import AGENCY_ROLES, DOCUMENT_ANCHORS, YES_NO_KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -131,6 +131,8 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
         report_value=lambda target, report: report_value(site, target, report),
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
+        source_link=lambda anchor: _source_link(site, anchor),
+        role_label=AGENCY_ROLES.get,
         site=site,
         plan=plan,
         root=relative_root(page_url),
@@ -264,6 +266,13 @@ def _anchor_label(site: SiteData, anchor: str) -> str:
     unit = site.plan.units[site.plan.anchors[anchor]]
     paragraph = anchor.rpartition("-d")[2] if anchor != unit.id else ""
     return unit.citation + (f", đoạn {paragraph}" if paragraph else "")
+
+
+def _source_link(site: SiteData, anchor: str) -> tuple[str, str]:
+    """Where a place the plan names a body lives (path from the site root) and how to call it."""
+    if anchor in DOCUMENT_ANCHORS:
+        return f"van-ban-goc/#{anchor}", f"phần {DOCUMENT_ANCHORS[anchor]} của văn bản"
+    return f"muc/{anchor}/", "mục " + _anchor_label(site, anchor)
 
 
 def _hamlet_rows(site: SiteData, target: Target) -> list:
