@@ -209,7 +209,7 @@ def reports_yaml(targets: list[dict]) -> tuple[str, int]:
 def write_registry(data_dir: Path) -> int:
     with libyaml():
         sources, _ = load_all(data_dir, data_dir.parent)
-    index, _ = rules.build_index(sources)
+    index, _ = rules.build_index(sources, set())
     ids = sorted(value_rules.published_ids(index))
     text = "chuyen_huong: {}\nid:\n" + "".join(f"  - {value}\n" for value in ids)
     (data_dir / "id-da-cong-bo.yml").write_text(text, encoding="utf-8")
@@ -221,7 +221,7 @@ def synthesize(scale: int, dest: Path, scale_plan: bool) -> Path:
     data = dest / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("schemas", "nguon"))
     sources, _ = load_all(ROOT / "data", ROOT)
-    real_index, _ = rules.build_index(sources)
+    real_index, _ = rules.build_index(sources, set())
     plan = read_yaml(data / "ke-hoach.yml")
     agencies = read_yaml(data / "co-quan.yml")["co_quan"]
     targets = read_yaml(data / "chi-tieu.yml")["chi_tieu"]
