@@ -49,6 +49,12 @@ class Period:
         }[self.kind]
 
 
+def baseline_year(span: tuple[int, int]) -> int:
+    """The year before the plan's period (2025 for 2026–2030): the first year of the term (nhiệm kỳ 2025–2030).
+    Its reports are accepted as the starting point, and shown as before the plan."""
+    return span[0] - 1
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
