@@ -68,7 +68,7 @@ def change_entries(plan: Plan, target: Target, today: dt.date) -> list[Entry]:
     found, before = [], status.assess(target, (), today)
     for day in _days(reports, today):
         known = tuple(r for r in reports if r.as_of <= day)
-        after = status.assess(target, known, day, hamlets, plan.hamlets_complete)
+        after = status.assess(target, known, day, hamlets, plan.hamlets_complete, plan.document.period_start)
         if after.status != before.status:
             found.append(Entry(f"trang-thai/{target.id}/{day.isoformat()}", day, target, change=(before, after)))
         before = after

@@ -19,18 +19,26 @@ class Comparison:
 
     code: str
     words: str  # the plan's words that call for it, for staff and open-data readers
-    met_text: str  # how a reason says the value meets the goal: "không thấp hơn", "vượt"
-    goal_prefix: str  # before the goal in a sentence: "từ 75% trở lên" reads "đạt từ …", "trên 100%"
+    met: str  # the verb a reason uses when the value meets the goal: "đạt mục tiêu 75%", "vượt mục tiêu 100%"
+    goal_prefix: str  # how the goal reads on the pages: "100% dự toán" for >=, "trên 100% dự toán" for >
 
     def holds(self, value: float, goal: float) -> bool:
         return value > goal if self.code == ">" else value >= goal
+
+    def meets(self, goal: str) -> str:
+        """ "đạt mục tiêu 75%", "vượt mục tiêu 100% dự toán"."""
+        return f"{self.met} mục tiêu {goal}"
+
+    def falls_short(self, goal: str) -> str:
+        """ "chưa đạt mục tiêu 75%", "chưa vượt mục tiêu 100% dự toán"."""
+        return f"chưa {self.met} mục tiêu {goal}"
 
 
 COMPARISONS: dict[str, Comparison] = {
     c.code: c
     for c in (
-        Comparison(">=", "“đạt”, “trở lên”, “ít nhất”, “từ”", met_text="không thấp hơn", goal_prefix="từ"),
-        Comparison(">", "“vượt”, “trên”", met_text="vượt", goal_prefix="trên"),
+        Comparison(">=", "“đạt”, “trở lên”, “ít nhất”, “từ”", met="đạt", goal_prefix=""),
+        Comparison(">", "“vượt”, “trên”", met="vượt", goal_prefix="trên "),
     )
 }
 AT_LEAST = COMPARISONS[">="]
@@ -73,13 +81,15 @@ class TargetKind:
         return value is True if self.yes_no else comparison_of(target).holds(value, self.goal(target))
 
     def goal_text(self, target) -> str:
-        """How the goal reads on the pages: "95%", "01–02 sản phẩm", "5 trở lên tổ hợp tác", "Đạt"."""
+        """How the goal reads on the pages: "95%", "trên 100% dự toán", "1–2 sản phẩm", "từ 1 tổ hợp tác trở lên",
+        "Đạt"."""
         if self.yes_no:
             return "Đạt"
+        if self.range_goal and target.high is None:
+            return f"từ {fmt.quantity(target.low, target.unit)} trở lên"
         if self.range_goal:
-            high = f"–{fmt.number(target.high)}" if target.high is not None else " trở lên"
-            return f"{fmt.number(target.low)}{high} {target.unit or ''}".strip()
-        return fmt.quantity(target.value, target.unit)
+            return f"{fmt.number(target.low)}–{fmt.quantity(target.high, target.unit)}"
+        return comparison_of(target).goal_prefix + fmt.quantity(target.value, target.unit)
 
 
 KINDS: dict[str, TargetKind] = {

@@ -71,7 +71,9 @@ def known_at(plan: Plan, target_id: str, period: Period) -> tuple[Report, ...]:
 def assess_at(plan: Plan, period: Period, today: dt.date) -> dict[str, Assessment]:
     day = judged_on(period, today)
     return {
-        t.id: status.assess(t, known_at(plan, t.id, period), day, plan.hamlet_ids, plan.hamlets_complete)
+        t.id: status.assess(
+            t, known_at(plan, t.id, period), day, plan.hamlet_ids, plan.hamlets_complete, plan.document.period_start
+        )
         for t in plan.targets
     }
 

@@ -1,8 +1,8 @@
 """Stage 4: the progress rule. Pure functions of a target, its reports and the day of the build.
 
 The public functions below (usable_reports, judged_value, start_point, line_value, covers_every_hamlet, is_met,
-count_by_status) are the rule's parts that other modules may use: progress, feed and the pages ask them, so the rule
-is written once.
+year_share, before_plan, count_by_status) are the rule's parts that other modules may use: progress, feed and the
+pages ask them, so the rule is written once. How a number compares with its goal (>= or >) is the kinds registry's.
 
 The rule is written out for readers on the page "Cách tính tiến độ"; tests check it case by case.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from macros import formats as fmt
 from macros.domain import kinds
 from macros.domain.model import Plan, Report, Target
+from macros.settings import DEFAULT_PERIOD_SPAN
 
 ACHIEVED, ON_TRACK, BEHIND, MISSED, NO_DATA = (
     "da-dat",
@@ -106,17 +107,31 @@ def count_by_status(targets, assessments: dict[str, Assessment]) -> tuple[tuple[
     return tuple((key, found.count(key)) for key in ORDER)
 
 
+def year_share(day: dt.date) -> float:
+    """The share of its year gone by at the end of a day: 30/09 of a common year is 273/365."""
+    first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return ((day - first).days + 1) / ((last - first).days + 1)
+
+
+def before_plan(report: Report, plan_start: int) -> bool:
+    """A report of the baseline year (2025, before the plan's 2026–2030): a starting point, never judged alone."""
+    return report.period.start.year < plan_start
+
+
 def assess(
     target: Target,
     reports: tuple[Report, ...],
     today: dt.date,
     hamlets=(),
     complete=True,
+    plan_start: int = DEFAULT_PERIOD_SPAN[0],
 ) -> Assessment:
     """The status of one target. Reports must be sorted by period, then as-of date."""
     usable = usable_reports(reports)
     if not usable:
         return Assessment(NO_DATA, NO_REPORT)
+    if before_plan(usable[-1], plan_start):
+        return _baseline_only(target, usable[-1])
     if target.deadline is None:
         return _assess_yearly(target, usable, today)
     if kinds.of(target).yes_no:
@@ -126,6 +141,20 @@ def assess(
 
 NO_REPORT = "Chưa có báo cáo nào cho chỉ tiêu này."
 HAMLET_CAVEAT = "danh sách ấp chưa đủ hoặc có ấp chưa báo cáo."
+
+
+def _baseline_only(target: Target, latest: Report) -> Assessment:
+    shown = _shown(target, judged_value(target, latest))
+    reason = (
+        f"Mới có số của năm gốc {latest.period.start.year}, trước khi kế hoạch bắt đầu ({latest.period.label}: "
+        f"{shown}). Số này là điểm xuất phát, chưa dùng để đánh giá."
+    )
+    return Assessment(NO_DATA, reason, latest=latest, value=judged_value(target, latest))
+
+
+def _shown(target: Target, value) -> str:
+    """A value in a sentence: "đạt" / "chưa đạt" for yes/no, the number with its unit otherwise."""
+    return ("đạt" if value else "chưa đạt") if isinstance(value, bool) else fmt.quantity(value, target.unit)
 
 
 def _assess_yes_no(target: Target, latest: Report, today: dt.date) -> Assessment:
@@ -147,14 +176,56 @@ def _assess_yearly(target: Target, reports: list[Report], today: dt.date) -> Ass
     if year < today.year - 1:
         reason = f"Chưa có báo cáo cho năm {today.year - 1}; báo cáo mới nhất là của năm {year}."
         return Assessment(NO_DATA, reason, **found)
-    shown = fmt.quantity(latest.value, target.unit)
-    goal = "đạt" if kinds.of(target).yes_no else f"mục tiêu {fmt.quantity(target.goal, target.unit)}"
-    if is_met(target, latest.value):
-        return Assessment(ACHIEVED, f"Năm {year}: {shown}, đúng {goal}.", **found)
+    if kinds.of(target).yes_no:
+        return _yearly_yes_no(latest, year, today, found)
+    if _cumulative_in_year(target, latest) and year == today.year and not is_met(target, latest.value):
+        return _year_to_date(target, latest)
+    return _yearly_number(target, latest, year, today, found)
+
+
+def _yearly_yes_no(latest: Report, year: int, today: dt.date, found: dict) -> Assessment:
+    said = f"báo cáo mới nhất ({latest.period.label}) ghi: {'đạt' if latest.value else 'chưa đạt'}."
+    if latest.value is True:
+        return Assessment(ACHIEVED, f"Năm {year}: {said}", **found)
     if year < today.year:
-        return Assessment(MISSED, f"Năm {year} đã kết thúc với {shown}, chưa {goal}.", **found)
-    reason = f"Năm {year} chưa kết thúc; báo cáo mới nhất ({latest.period.label}) là {shown}, chưa {goal}."
+        return Assessment(MISSED, f"Năm {year} đã kết thúc; {said}", **found)
+    return Assessment(BEHIND, f"Năm {year} chưa kết thúc; {said}", **found)
+
+
+def _yearly_number(target: Target, latest: Report, year: int, today: dt.date, found: dict) -> Assessment:
+    compare, goal = kinds.comparison_of(target), fmt.quantity(target.goal, target.unit)
+    shown = fmt.quantity(latest.value, target.unit)
+    if is_met(target, latest.value):
+        return Assessment(ACHIEVED, f"Năm {year}: {shown}, {compare.meets(goal)}.", **found)
+    if year < today.year:
+        reason = f"Năm {year} đã kết thúc; số mới nhất ({latest.period.label}) là {shown}, {compare.falls_short(goal)}."
+        return Assessment(MISSED, reason, **found)
+    reason = (
+        f"Năm {year} chưa kết thúc; báo cáo mới nhất ({latest.period.label}) là {shown}, {compare.falls_short(goal)}."
+    )
     return Assessment(BEHIND, reason, **found)
+
+
+def _cumulative_in_year(target: Target, report: Report) -> bool:
+    """A number that adds up over the year, reported before the year is over."""
+    return target.in_year == kinds.CUMULATIVE and report.period.kind != "nam"
+
+
+def _year_to_date(target: Target, latest: Report) -> Assessment:
+    """An in-year report of a number that adds up over the year is held to the share of the year gone by."""
+    share = year_share(latest.as_of)
+    expected = target.goal * share
+    shown, unit = fmt.quantity(latest.value, target.unit), target.unit
+    status = ON_TRACK if latest.value >= expected else BEHIND
+    verdict = "không thấp hơn" if status == ON_TRACK else "thấp hơn"
+    reason = (
+        f"Năm {latest.period.start.year} chưa kết thúc; số cộng dồn đến ngày {fmt.date(latest.as_of)} "
+        f"({latest.period.label}) là {shown}. Đến ngày đó đã qua {fmt.number(round(share * 100, 2))}% thời gian "
+        f"của năm, nên mức cần có là {fmt.quantity(round(expected, 2), unit)} "
+        f"({fmt.number(round(share * 100, 2))}% của mục tiêu {fmt.quantity(target.goal, unit)}); "
+        f"số báo cáo {verdict} mức này."
+    )
+    return Assessment(status, reason, latest=latest, value=latest.value, expected=expected)
 
 
 def _assess_line(target: Target, reports: list[Report], today: dt.date, hamlets, complete: bool) -> Assessment:
@@ -163,11 +234,13 @@ def _assess_line(target: Target, reports: list[Report], today: dt.date, hamlets,
     end = (deadline_end(target.deadline), target.goal)
     line = dict(latest=latest, value=value, start=start_point(target, reports, latest.as_of.year), end=end)
     every_hamlet = covers_every_hamlet(target, latest, hamlets, complete)
-    shown, goal = fmt.quantity(value, target.unit), fmt.quantity(target.goal, target.unit)
+    compare, shown = kinds.comparison_of(target), fmt.quantity(value, target.unit)
+    goal = kinds.of(target).goal_text(target) if target.per_hamlet else fmt.quantity(target.goal, target.unit)
+    latest_is = "Số mới nhất ở ấp thấp nhất là" if target.per_hamlet else "Số mới nhất là"
     if is_met(target, value) and every_hamlet:
-        return Assessment(ACHIEVED, f"Đạt {shown}, không thấp hơn mục tiêu {goal}.", **line)
+        return Assessment(ACHIEVED, f"{latest_is} {shown}, {compare.meets(goal)}.", **line)
     if today > end[0]:
-        reason = f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, mục tiêu {goal}."
+        reason = f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, {compare.falls_short(goal)}."
         return Assessment(MISSED, reason, **line)
     expected = line_value(line["start"], end, latest.as_of)
     status = ON_TRACK if value >= expected else BEHIND
@@ -187,6 +260,13 @@ def _line_reason(target, start, end, latest, shown, expected) -> str:
 
 def assess_all(plan: Plan, today: dt.date) -> dict[str, Assessment]:
     return {
-        target.id: assess(target, plan.reports_for(target.id), today, plan.hamlet_ids, plan.hamlets_complete)
+        target.id: assess(
+            target,
+            plan.reports_for(target.id),
+            today,
+            plan.hamlet_ids,
+            plan.hamlets_complete,
+            plan.document.period_start,
+        )
         for target in plan.targets
     }
