@@ -21,6 +21,7 @@ class Comparison:
     words: str  # the plan's words that call for it, for staff and open-data readers
     met: str  # the verb a reason uses when the value meets the goal: "đạt mục tiêu 75%", "vượt mục tiêu 100%"
     goal_prefix: str  # how the goal reads on the pages: "100% dự toán" for >=, "trên 100% dự toán" for >
+    rule: str  # the rule in words, for the target page
 
     def holds(self, value: float, goal: float) -> bool:
         return value > goal if self.code == ">" else value >= goal
@@ -37,8 +38,20 @@ class Comparison:
 COMPARISONS: dict[str, Comparison] = {
     c.code: c
     for c in (
-        Comparison(">=", "“đạt”, “trở lên”, “ít nhất”, “từ”", met="đạt", goal_prefix=""),
-        Comparison(">", "“vượt”, “trên”", met="vượt", goal_prefix="trên "),
+        Comparison(
+            ">=",
+            "“đạt”, “trở lên”, “ít nhất”, “từ”",
+            met="đạt",
+            goal_prefix="",
+            rule="Đạt khi bằng hoặc cao hơn mục tiêu",
+        ),
+        Comparison(
+            ">",
+            "“vượt”, “trên”",
+            met="vượt",
+            goal_prefix="trên ",
+            rule="Chỉ đạt khi cao hơn mục tiêu; bằng mục tiêu là chưa đạt",
+        ),
     )
 }
 AT_LEAST = COMPARISONS[">="]

@@ -100,6 +100,11 @@ class Target:
     deadline_stated: bool = True  # False when the site infers the deadline; the reason is in `note`
 
     @property
+    def inferred(self) -> bool:
+        """Whether the site infers the deadline or the level (the reason is in `note`)."""
+        return not (self.deadline_stated and self.value_stated)
+
+    @property
     def goal(self) -> float | None:
         """The number that counts as met (the kind says which: a range is judged by its lower bound)."""
         return kinds.of(self).goal(self)

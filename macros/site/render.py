@@ -119,6 +119,9 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
         anchor_label=lambda anchor: _anchor_label(site, anchor),
         source_link=lambda anchor: _source_link(site, anchor),
         role_label=AGENCY_ROLES.get,
+        comparison_of=kinds.comparison_of,
+        in_year_text=kinds.IN_YEAR_MEASURES.get,
+        before_plan=lambda report: status.before_plan(report, plan.document.period_start),
         site=site,
         plan=plan,
         root=relative_root(page_url),
@@ -175,8 +178,16 @@ def targets_page(site: SiteData, page_url: str) -> str:
         "targets.html",
         groups=site.plan.targets_by_area,
         counts=status_counts(site),
+        inferred=inferred_notes(site),
         **_context(site, page_url),
     )
+
+
+def inferred_notes(site: SiteData) -> dict[str, int]:
+    """Target id -> its note number under the targets table, for each target with a deadline or level the site
+    infers, in the table's order."""
+    found = [t.id for _, targets in site.plan.targets_by_area for t in targets if t.inferred]
+    return {target_id: number for number, target_id in enumerate(found, start=1)}
 
 
 def target_page(site: SiteData, target_id: str, page_url: str) -> str:
