@@ -31,7 +31,7 @@ def _report(period, value, day) -> Report:
 
 def test_close_values_are_spread_over_the_axis_not_squeezed():
     reports = (_report("2026-Q1", 89.6, dt.date(2026, 3, 31)), _report("2026-Q3", 92.4, dt.date(2026, 9, 30)))
-    drawn = chart.build(_target(100), reports, None)
+    drawn = chart.build(_target(100), reports)
     assert [t.label for t in drawn.ticks] == ["85%", "90%", "95%", "100%"]
     assert abs(drawn.points[0].y - drawn.points[1].y) > 15  # was about 3 px on a fixed 0–100 scale
     assert drawn.ticks[-1].y == drawn.goal_y
@@ -39,7 +39,7 @@ def test_close_values_are_spread_over_the_axis_not_squeezed():
 
 def test_counts_start_at_zero_with_whole_ticks():
     reports = (_report("2026", 1, dt.date(2026, 12, 31)),)
-    drawn = chart.build(_target(5, "sản phẩm"), reports, None)
+    drawn = chart.build(_target(5, "sản phẩm"), reports)
     assert [t.label for t in drawn.ticks] == ["0", "2", "4", "6"] and drawn.axis_unit == "sản phẩm"
 
 
@@ -51,9 +51,7 @@ def fixture_data(fixture_data_dir):
 def test_the_axis_is_in_the_page_html(fixture_data):
     from macros.site import render
 
-    target_id = next(
-        t.id for t in fixture_data.plan.targets if chart.build(t, fixture_data.plan.reports_for(t.id), None)
-    )
+    target_id = next(t.id for t in fixture_data.plan.targets if chart.build(t, fixture_data.plan.reports_for(t.id)))
     page = BeautifulSoup(render.target_page(fixture_data, target_id, f"chi-tieu/{target_id}/"), "html.parser")
     ticks = [t.get_text() for t in page.select("figure.kh-chart svg text.kh-chart__tick")]
     assert len(ticks) >= 3 and all(ticks)

@@ -1,6 +1,6 @@
 """A small chart of reported values against the target line, as numbers for an inline SVG template.
 
-The value axis fits the data and the goal (89,6 → 92,4 against 100 is drawn on 88–100, not squeezed into 0–100),
+The value axis fits the data and the goal (89,6 → 92,4 against 100 is drawn on 85–100, not squeezed into 0–100),
 with labelled ticks drawn in the SVG itself, so the chart reads without JavaScript and in print.
 """
 
@@ -68,7 +68,7 @@ def axis(values: list[float]) -> tuple[float, float, float]:
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
-def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
+def build(target: Target, reports: tuple[Report, ...]) -> Chart | None:
     """None when there is nothing numeric to draw: the page then says so in words."""
     numeric = [r for r in reports if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)]
     if not numeric or target.goal is None:
@@ -88,11 +88,12 @@ def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
         )
         for r in numeric
     )
+    return Chart(points, y(target.goal), fmt.quantity(target.goal, target.unit), *_ticks(target, bottom, top, step, y))
+
+
+def _ticks(target: Target, bottom: float, top: float, step: float, y) -> tuple[tuple[Tick, ...], str]:
+    """The labelled ticks, and the unit to name beside the axis when the labels are bare numbers."""
     percent = (target.unit or "").startswith("%")
-    count = round((top - bottom) / step)
-    ticks = tuple(
-        Tick(y(value), fmt.number(value) + ("%" if percent else ""))
-        for value in (bottom + step * n for n in range(count + 1))
-    )
-    unit = "" if percent else (target.unit or "")
-    return Chart(points, y(target.goal), fmt.quantity(target.goal, target.unit), ticks, unit)
+    values = (bottom + step * n for n in range(round((top - bottom) / step) + 1))
+    ticks = tuple(Tick(y(value), fmt.number(value) + ("%" if percent else "")) for value in values)
+    return ticks, "" if percent else (target.unit or "")
