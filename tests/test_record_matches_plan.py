@@ -124,12 +124,10 @@ def test_every_named_body_has_its_role(real_site_data):
 def test_agency_page_shows_a_request_as_a_request(real_site_data):
     from bs4 import BeautifulSoup
 
-    from macros.site import render
+    from macros.site import pages
 
-    page = BeautifulSoup(
-        render.agency_page(real_site_data, "thuong-truc-hdnd", "don-vi/thuong-truc-hdnd/"), "html.parser"
-    )
-    text = page.get_text(" ", strip=True)
+    agency = real_site_data.plan.agency_by_id["thuong-truc-hdnd"]
+    text = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser").get_text(" ", strip=True)
     assert "được đề nghị" in text and "chủ trì" not in text
     assert "phần nơi nhận của văn bản" in text
 
