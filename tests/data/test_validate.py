@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from helpers import BAD, ROOT, copy_data, messages, patch, replaced_by
+from support.data import copy_data, messages, patch, replaced_by
+from support.paths import BAD, ROOT
 
 TODAY = dt.date(2026, 11, 29)
 
