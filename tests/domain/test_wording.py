@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from support.factories import make_report, make_target
 
-from macros.domain import kinds, periods, status
+from macros.domain import kinds, status
 from macros.domain.model import Report, Target
 
 TODAY = dt.date(2026, 11, 29)
@@ -16,43 +17,13 @@ D = dt.date
 
 
 def target(kind="tich-luy", value=None, unit="%", deadline=2030, **extra) -> Target:
-    fields = dict(
-        id="t",
-        unit_id="iii-2-3",
-        anchor="iii-2-3-d2",
-        wording="nguyên văn",
-        name="Tên",
-        kind=kind,
-        value=value,
-        low=None,
-        high=None,
-        unit=unit,
-        deadline=deadline,
-        baseline=None,
-        baseline_year=None,
-        lead=None,
-        partners=(),
-        per_hamlet=False,
-        note=None,
-    )
-    if not kinds.KINDS[kind].yes_no:
-        fields["comparison"] = ">="
-    return Target(**fields | extra)
+    """A target of the kind; numbers compare as "đạt" (>=) unless the test says otherwise."""
+    comparison = {} if kinds.KINDS[kind].yes_no else {"comparison": ">="}
+    return make_target(kind=kind, value=value, unit=unit, deadline=deadline, **comparison | extra)
 
 
 def report(period: str, value, as_of: dt.date, hamlets=()) -> Report:
-    return Report(
-        target_id="t",
-        period=periods.parse(period),
-        value=value,
-        hamlet_values=tuple(hamlets),
-        as_of=as_of,
-        source="nguồn",
-        agency_id="phong-kinh-te",
-        note=None,
-        file="f",
-        line=1,
-    )
+    return make_report(period, value, as_of, hamlet_values=tuple(hamlets))
 
 
 def judge(t: Target, *reports: Report, today=TODAY, hamlets=(), complete=True) -> status.Assessment:
@@ -149,7 +120,7 @@ def test_a_2025_report_starts_the_line():
 
 
 def test_a_2025_report_is_accepted_by_the_check(tmp_path):
-    from tests.helpers import copy_data, messages
+    from support.data import copy_data, messages
 
     data = copy_data(tmp_path)
     (data / "cap-nhat" / "2025.yml").write_text(
@@ -291,7 +262,7 @@ def test_range_goals_read_naturally():
     assert kinds.of(closed).goal_text(closed) == "1–2 điểm du lịch"
 
 
-if __name__ == "__main__":  # print every sentence, for a person to read
+if __name__ == "__main__":  # print every sentence, for a person to read: python tests/domain/test_wording.py
     for (kind, key), reasons in sorted(REASONS.items()):
         for reason in reasons:
             print(f"{kind:15} {key:16} {reason}")

@@ -9,24 +9,18 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import pipeline
-from macros.domain import periods
+from support.factories import make_report, make_target
+
 from macros.domain.model import Report, Target
 from macros.site import chart
 
 
 def _target(value, unit="%") -> Target:
-    return Target(
-        id="t", unit_id="iii-3-3", anchor="iii-3-3-d1", wording="w", name="n", kind="tich-luy", value=value,
-        low=None, high=None, unit=unit, deadline=2030, baseline=None, baseline_year=None, lead=None, partners=(),
-        per_hamlet=False, note=None, comparison=">=",
-    )  # fmt: skip
+    return make_target(value=value, unit=unit, comparison=">=")
 
 
 def _report(period, value, day) -> Report:
-    return Report(
-        target_id="t", period=periods.parse(period), value=value, hamlet_values=(), as_of=day, source="s",
-        agency_id="phong-kinh-te", note=None, file="f", line=1,
-    )  # fmt: skip
+    return make_report(period, value, day)
 
 
 def test_close_values_are_spread_over_the_axis_not_squeezed():

@@ -9,9 +9,9 @@ import io
 import json
 
 import pytest
+from support.data import copy_data, messages, patch
 
 from macros.opendata import columns, export
-from tests.helpers import copy_data, messages, patch
 
 TODAY = dt.date(2026, 11, 29)
 # The commitments the plan states with a level, a count, a date or a recurring product, by their section (README).
