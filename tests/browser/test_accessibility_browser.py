@@ -95,7 +95,7 @@ def test_page_has_no_wcag_violations(request, browser, axe_source, build, name, 
 def test_permanent_link_page_itself_has_no_wcag_violations(request, browser, axe_source, build):
     """The /muc/ page leaves at once (meta refresh), so axe looks at it as served minus the refresh element:
     everything else of the page (title, language, heading, the visible link) is what a reader gets.
-    tests/test_site.py checks where the refresh leads."""
+    tests/site/test_site.py checks where the refresh leads."""
     base = base_url(request, build)
     served = urllib.request.urlopen(base + REDIRECT).read().decode("utf-8")
     refresh = re.compile(r'<meta http-equiv="refresh"[^>]*>')
