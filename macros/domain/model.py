@@ -65,6 +65,11 @@ class Document:
     period_start: int
     period_end: int
 
+    @property
+    def baseline_year(self) -> int:
+        """The year before the plan's period whose reports are accepted as the starting point (2025)."""
+        return periods.baseline_year((self.period_start, self.period_end))
+
 
 @dataclass(frozen=True)
 class Agency:
