@@ -224,6 +224,13 @@ def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | 
     return _line_point(target, usable, day)
 
 
+def _reaches(target: Target, value, point) -> bool:
+    """A yearly goal is judged as the plan words it ("vượt": more than); a point on the line is reached at or above."""
+    if point is True:
+        return value is True
+    return status.is_met(target, value) if target.deadline is None else value >= point
+
+
 def halfway(target: Target, reports: tuple[Report, ...], day: dt.date, hamlets=(), complete=True) -> Halfway:
     usable = status.usable_reports(reports)
     if not usable:
@@ -234,7 +241,7 @@ def halfway(target: Target, reports: tuple[Report, ...], day: dt.date, hamlets=(
     if point is None:
         return Halfway(target, NO_POINT, reason, **found)
     every_hamlet = status.covers_every_hamlet(target, latest, hamlets, complete)
-    reached = (found["value"] is True if point is True else found["value"] >= point) and every_hamlet
+    reached = _reaches(target, found["value"], point) and every_hamlet
     caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt mốc vì {status.HAMLET_CAVEAT}"
     return Halfway(target, REACHED if reached else NOT_REACHED, reason + caveat, point=point, **found)
 

@@ -266,3 +266,12 @@ if __name__ == "__main__":  # print every sentence, for a person to read: python
     for (kind, key), reasons in sorted(REASONS.items()):
         for reason in reasons:
             print(f"{kind:15} {key:16} {reason}")
+
+
+def test_midterm_review_holds_a_yearly_target_to_its_comparison():
+    from macros.domain import progress
+
+    day = D(2028, 6, 30)
+    at_estimate = progress.halfway(target(**REVENUE), (report("2027", 100, D(2027, 12, 31)),), day)
+    above = progress.halfway(target(**REVENUE), (report("2027", 101, D(2027, 12, 31)),), day)
+    assert (at_estimate.verdict, above.verdict) == (progress.NOT_REACHED, progress.REACHED)
