@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class _Loader(_BASE):
         self.display_path = display_path
         self.lines = text.split("\n")
         self.problems: list[Problem] = []
+        self.misread = False  # True when the text parsed but not into what the clerk meant (a missing list dash)
 
     def problem(self, line: int, field: str, message: str, fix: str) -> None:
         self.problems.append(Problem(self.display_path, line, field, message, fix))
@@ -125,7 +127,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
         if key in result.key_lines and not missing_dash:
             problem = _duplicate_key(loader, line, key, result)
             loader.problems.append(problem)
-            missing_dash = "thiếu dấu gạch ngang" in problem.message  # the keys after it repeat for the same reason
+            # The keys after a missing dash repeat for the same reason, and the merged item means nothing.
+            missing_dash = loader.misread = "thiếu dấu gạch ngang" in problem.message
         result.key_lines[key] = line
         _check_node(loader, key_node, str(key), after=None)
         _check_node(loader, value_node, str(key), after=key_node)
@@ -268,9 +271,10 @@ def parse_text(text: str, display_path: str) -> tuple[object, list[Problem]]:
 
 def _parse(text: str, display_path: str) -> tuple[object, list[Problem], bool]:
     """Value, problems, and whether the text could be parsed at all."""
-    loader = _Loader(text, display_path)
+    loader = _Loader(unicodedata.normalize("NFC", text), display_path)
     try:
-        return loader.get_single_data(), loader.problems, True
+        value = loader.get_single_data()
+        return value, loader.problems, not loader.misread
     except yaml.YAMLError as error:
         return None, [syntax.explain(error, loader.lines, display_path)], False
     finally:

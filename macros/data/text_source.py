@@ -1,8 +1,8 @@
 """Turn the bytes of a data file into text the parser can read, without changing what a clerk wrote.
 
 UTF-8 with or without a byte-order mark and Windows (CRLF) line endings are read as they are. Any other encoding
-is refused with one message, because guessing would publish garbled Vietnamese. Text is normalised to NFC so that
-the same word typed on two keyboards is the same word.
+is refused with one message, because guessing would publish garbled Vietnamese. (The parser then normalises
+the text to NFC, so that the same word typed on two keyboards is the same word.)
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, Problem | None]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, encoding_problem(display_path)
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")), None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def encoding_problem(display_path: str) -> Problem:
