@@ -55,7 +55,7 @@ from macros.adapter import state
 from macros.data import load, rules, validate, value_rules
 from macros.data.load import Located, LocatedList, load_all, parse_text
 from macros.data.spec import FILES
-from macros.domain import model, periods, status
+from macros.domain import kinds, model, periods, status
 from macros.site import pages
 
 BUILD_DAY = dt.date(2026, 11, 29)
@@ -170,7 +170,7 @@ def rename_unit(unit: dict, suffix: str) -> dict:
 
 def report_value(target: dict, step: int, count: int):
     """A plausible value for report `step` of `count`: rising towards the goal, never negative or above 100%."""
-    if target["loai"] in ("dat-chuan", "moc"):
+    if kinds.KINDS[target["loai"]].yes_no:
         return step == count - 1 and step % 2 == 0
     goal = target.get("gia_tri") if target.get("gia_tri") is not None else target.get("gia_tri_tu")
     value = round((goal or 10) * (0.4 + 0.65 * (step + 1) / count), 1)

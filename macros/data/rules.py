@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from macros.data.load import Located, Source
 from macros.errors import Problem
+from macros.settings import DEFAULT_PERIOD_SPAN
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
 
@@ -27,7 +28,7 @@ class Index:
     anchor_unit: dict[str, str] = field(default_factory=dict)
     collections: dict[str, list[Entry]] = field(default_factory=dict)
     registry: list[Entry] = field(default_factory=list)
-    period_span: tuple[int, int] = (2026, 2030)
+    period_span: tuple[int, int] = DEFAULT_PERIOD_SPAN
 
     def ids(self, name: str) -> set[str]:
         if name == "unit":
@@ -80,7 +81,9 @@ def build_index(sources: dict[str, list[Source]]) -> tuple[Index, list[Problem]]
 def _period_span(source: Source) -> tuple[int, int]:
     document = source.root.get("van_ban") if isinstance(source.root, Located) else None
     span = document.get("giai_doan") if isinstance(document, Located) else None
-    return (span.get("tu", 2026), span.get("den", 2030)) if isinstance(span, Located) else (2026, 2030)
+    if not isinstance(span, Located):
+        return DEFAULT_PERIOD_SPAN
+    return span.get("tu", DEFAULT_PERIOD_SPAN[0]), span.get("den", DEFAULT_PERIOD_SPAN[1])
 
 
 def _duplicate(entry: Entry, what: str) -> Problem:

@@ -12,8 +12,9 @@ import re
 
 from macros.data import number_text, rules, text_limits, value_rules
 from macros.data.load import Located, LocatedList, Source
-from macros.data.spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
+from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 # Characters that are invisible, break the XML feed and never belong in a plan: C0 controls except tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -73,10 +74,10 @@ def _year(value):
             f"phải là một năm, nhận được {_show(value)}",
             "viết năm bằng bốn chữ số, ví dụ 2030",
         )
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    if not TERM_FIRST_YEAR <= value <= TERM_LAST_YEAR:
         return (
-            f"năm {value} nằm ngoài nhiệm kỳ {FIRST_YEAR}–{LAST_YEAR}",
-            "chọn một năm từ 2025 đến 2030",
+            f"năm {value} nằm ngoài nhiệm kỳ {TERM_FIRST_YEAR}–{TERM_LAST_YEAR}",
+            f"chọn một năm từ {TERM_FIRST_YEAR} đến {TERM_LAST_YEAR}",
         )
     return None
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from macros import formats as fmt
 from macros.domain.model import Report, Target
+from macros.settings import CHART_HEIGHT, CHART_PAD, CHART_WIDTH
 
-WIDTH, HEIGHT, PAD = 320, 160, 28
+WIDTH, HEIGHT, PAD = CHART_WIDTH, CHART_HEIGHT, CHART_PAD
 
 
 @dataclass(frozen=True)
