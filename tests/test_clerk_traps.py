@@ -364,3 +364,13 @@ def test_make_check_fails_naming_file_and_line(tmp_path, text, expected):
     result = run_check(data)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.splitlines()[0].startswith(expected.split(": ", 2)[0] + ":")
+
+
+def test_make_check_fails_naming_a_stray_file(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / "2026.YML").write_text(report_text(), encoding="utf-8")
+    result = run_check(data)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [f"data/cap-nhat/2026.YML: tệp: {STRAY_MESSAGE} — {STRAY_FIX}"]
+    summary = (data.parent / "summary.md").read_text(encoding="utf-8")
+    assert f"- `data/cap-nhat/2026.YML`, trường `tệp`: {STRAY_MESSAGE} — {STRAY_FIX}" in summary
