@@ -15,7 +15,7 @@ from conftest import TODAY
 from macros import pipeline
 from macros.domain import kinds, periods, progress, status
 from macros.domain.model import Report
-from macros.site import views
+from macros.site import pages
 
 Q3 = periods.parse("2026-Q3")
 
@@ -175,7 +175,9 @@ def test_every_kind_of_target_gets_a_defined_verdict(site):
 
 def test_mid_term_page_writes_the_definition_and_the_comparison(site):
     later = _with_midterm(site, **{"bao-hiem-y-te": 95.0})
-    text = BeautifulSoup(views.midterm_page(later, "bao-cao/giua-nhiem-ky-2028/"), "html.parser").get_text(" ")
+    text = BeautifulSoup(pages.MIDTERM.body(later, progress.midterm(later.plan, later.today)), "html.parser").get_text(
+        " "
+    )
     assert "30/06/2028" in text and "đường thẳng" in text
     assert "Đạt mốc giữa nhiệm kỳ" in text and "94,74%" in text
 

@@ -48,28 +48,22 @@ def _deadline_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     return []
 
 
+def out_of_range(value, unit: str | None) -> tuple[str, str] | None:
+    """(message, fix) when a number cannot be a count or a rate: below zero, or a percentage above 100."""
+    if not _number(value):
+        return None
+    if value < 0:
+        return f"giá trị {value} là số âm", "số lượng và tỷ lệ không thể âm"
+    if unit == "%" and value > 100:
+        return f"tỷ lệ {value}% lớn hơn 100%", "kiểm tra lại số, tỷ lệ tối đa là 100"
+    return None
+
+
 def _range_problems(entry: Entry) -> list[Problem]:
     record, problems = entry.record, []
     for key in ("gia_tri", "gia_tri_tu", "gia_tri_den", "co_so"):
-        value = record.get(key)
-        if _number(value) and value < 0:
-            problems.append(
-                _problem(
-                    entry,
-                    key,
-                    f"giá trị {value} là số âm",
-                    "số lượng và tỷ lệ không thể âm",
-                )
-            )
-        if _number(value) and record.get("don_vi") == "%" and value > 100:
-            problems.append(
-                _problem(
-                    entry,
-                    key,
-                    f"tỷ lệ {value}% lớn hơn 100%",
-                    "kiểm tra lại số, tỷ lệ tối đa là 100",
-                )
-            )
+        failure = out_of_range(record.get(key), record.get("don_vi"))
+        problems += [_problem(entry, key, *failure)] if failure else []
     low, high = record.get("gia_tri_tu"), record.get("gia_tri_den")
     if _number(low) and _number(high) and high < low:
         problems.append(_problem(entry, "gia_tri_den", "cận trên nhỏ hơn cận dưới", "đổi chỗ hai số"))
@@ -180,26 +174,8 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
 def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
     hamlet_values = entry.record.get("theo_ap")
     values = [value] + (list(hamlet_values.values()) if isinstance(hamlet_values, dict) else [])
-    for number in filter(_number, values):
-        if number < 0:
-            return [
-                _problem(
-                    entry,
-                    "gia_tri",
-                    f"giá trị {number} là số âm",
-                    "số lượng và tỷ lệ không thể âm",
-                )
-            ]
-        if target.record.get("don_vi") == "%" and number > 100:
-            return [
-                _problem(
-                    entry,
-                    "gia_tri",
-                    f"tỷ lệ {number}% lớn hơn 100%",
-                    "kiểm tra lại số, tỷ lệ tối đa là 100",
-                )
-            ]
-    return []
+    failures = filter(None, (out_of_range(number, target.record.get("don_vi")) for number in values))
+    return [_problem(entry, "gia_tri", *failure) for failure in list(failures)[:1]]
 
 
 def check_reports(index: Index, today: dt.date) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from macros.data.load import Source
 from macros.data.spec import RECORDS
@@ -41,8 +42,9 @@ class Unit:
         return own + sum(child.size for child in self.children)
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
+    """The signature block: its form ("TM. ỦY BAN NHÂN DÂN"), the position, and the signer if the source names one."""
+
     form: str
     position: str
     signer: str | None
@@ -114,6 +116,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Hamlet:
+    """A hamlet (ấp) of the commune; `source` is the paragraph of the plan that names it, if any."""
+
     id: str
     name: str
     source: str | None
@@ -149,10 +153,6 @@ class Page:
     id: str
     units: tuple[Unit, ...]
     overview: bool = False  # the page of a split part, which lists its subsections
-
-    @property
-    def path(self) -> str:
-        return f"ke-hoach/{self.id}/"
 
 
 @dataclass(frozen=True)

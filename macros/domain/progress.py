@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros import formats as fmt
 from macros.domain import kinds, periods, status
@@ -21,8 +22,9 @@ from macros.settings import MIDTERM_YEAR
 MIDTERM_CODE = f"{MIDTERM_YEAR}-GK"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
+    """A target whose status at the end of a period differs from its status at the end of the previous one."""
+
     target: Target
     before: Assessment
     after: Assessment
@@ -87,7 +89,9 @@ def previous(period: Period) -> Period | None:
 
 def changes(plan: Plan, before: dict[str, Assessment], after: dict[str, Assessment]) -> tuple[Change, ...]:
     return tuple(
-        Change(t, before[t.id], after[t.id]) for t in plan.targets if before[t.id].status != after[t.id].status
+        Change(target=t, before=before[t.id], after=after[t.id])
+        for t in plan.targets
+        if before[t.id].status != after[t.id].status
     )
 
 

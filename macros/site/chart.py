@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros import formats as fmt
 from macros.domain.model import Report, Target
 from macros.settings import CHART_HEIGHT, CHART_PAD, CHART_WIDTH
 
 WIDTH, HEIGHT, PAD = CHART_WIDTH, CHART_HEIGHT, CHART_PAD
-
-
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -32,7 +26,15 @@ class Chart:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
 
 
-def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
+class Point(NamedTuple):
+    """One reported value, placed in the SVG's units, with the label its tooltip shows."""
+
+    x: float
+    y: float
+    label: str
+
+
+def build(target: Target, reports: tuple[Report, ...]) -> Chart | None:
     """None when there is nothing numeric to draw: the page then says so in words."""
     numeric = [r for r in reports if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)]
     if not numeric or target.goal is None:
