@@ -337,6 +337,23 @@ SYNTAX_CASES = [
         'đặt cả giá trị trong ngoặc kép, ví dụ nguon: "Báo cáo: số 12"',
     ),
     (
+        "missing space after the list dash",
+        report_text().replace("  - chi_tieu", "  -chi_tieu"),
+        SYNTAX.format(line=3) + 'thiếu dấu cách sau dấu gạch ngang mở đầu mục — viết "  - chi_tieu: bao-hiem-y-te"',
+    ),
+    (
+        "text after the closing quote",
+        report_text(nguon='"Báo cáo" số 1'),
+        SYNTAX.format(line=7) + 'có chữ ("số 1") sau dấu ngoặc kép đóng — đặt cả giá trị trong một cặp ngoặc kép; '
+        "nếu trong chữ có ngoặc kép thì bao ngoài bằng ngoặc đơn",
+    ),
+    (
+        "control character",
+        report_text(nguon='"Báo cáo\x07 số 1"'),
+        SYNTAX.format(line=7) + "có ký tự điều khiển không in được (U+0007) ở cột 20 — gõ lại đoạn văn bản này "
+        "thay vì dán từ tệp khác",
+    ),
+    (
         "missing list dash",
         report_text() + "\n".join(f"    {key}: {value}" for key, value in {**GOOD, "ky": "2026-Q4"}.items()) + "\n",
         f"{REPORTS}:9: chi_tieu: trường này đã có ở dòng 3 trong cùng một mục: có lẽ dòng 9 mở đầu một mục mới "

@@ -43,6 +43,53 @@ class Context:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
+def _control_character(ctx: Context):
+    """libyaml refuses C0 control characters (pasted from other programs) before parsing anything."""
+    if not isinstance(ctx.error, yaml.reader.ReaderError):
+        return None
+    text = "\n".join(ctx.lines)
+    # The first unacceptable character is the one reported, so its first occurrence is where it is (libyaml counts
+    # the position in UTF-8 bytes, not in characters).
+    position = max(text.find(chr(ctx.error.character)), 0)
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return (
+        line,
+        f"có ký tự điều khiển không in được (U+{ctx.error.character:04X}) ở cột {column}",
+        "gõ lại đoạn văn bản này thay vì dán từ tệp khác",
+    )
+
+
+def _dash_without_space(ctx: Context):
+    for line in range(1, max(ctx.problem_line, ctx.context_line) + 1):
+        glued = re.match(r"^(\s*)-([^\s\-][^:#]*:(?:\s.*)?)$", ctx.text(line))  # "-chi_tieu: a"
+        if glued:
+            return line, "thiếu dấu cách sau dấu gạch ngang mở đầu mục", f'viết "{glued[1]}- {glued[2]}"'
+    return None
+
+
+def _text_after_quotes(ctx: Context):
+    after = re.search(r"""(:|-)\s+(["'])(?:(?!\2).)*\2\s*([^\s#].*)$""", ctx.text(ctx.problem_line))
+    if after is None:
+        return None
+    return (
+        ctx.problem_line,
+        f'có chữ ("{after[3]}") sau dấu ngoặc kép đóng',
+        "đặt cả giá trị trong một cặp ngoặc kép; nếu trong chữ có ngoặc kép thì bao ngoài bằng ngoặc đơn",
+    )
+
+
+def _unclosed_bracket(ctx: Context):
+    if "flow sequence" not in ctx.context and "flow mapping" not in ctx.context:
+        return None
+    closing = "]" if "sequence" in ctx.context else "}"
+    return (
+        ctx.context_line,
+        f'danh sách mở ở dòng này thiếu dấu "{closing}" đóng',
+        f'thêm "{closing}" ở cuối, trên cùng dòng; hoặc viết mỗi mục một dòng bắt đầu bằng dấu gạch ngang',
+    )
+
+
 def _tab(ctx: Context):
     for line in range(1, max(ctx.problem_line, ctx.context_line) + 1):
         if "\t" in re.match(r"^\s*", ctx.text(line)).group():
@@ -167,11 +214,15 @@ def _bad_first_character(ctx: Context):
 
 
 EXPLAINERS = (
+    _control_character,
     _tab,
+    _dash_without_space,
     _curly_quotes,
     _unclosed_quote,
     _several_documents,
+    _unclosed_bracket,
     _simple_key,
+    _text_after_quotes,
     _colon_in_value,
     _unknown_tag,
     _bad_first_character,
