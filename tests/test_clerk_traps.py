@@ -96,11 +96,11 @@ def test_a_report_of_010_is_published_as_ten(tmp_path):
     assert [report.value for report in site.plan.reports_for("bao-hiem-y-te")] == [10]
 
 
+CUT_OFF = f'{REPORTS}:7: nguon: phần sau dấu # bị bỏ ("#15 của BHXH" không được đọc) — đặt cả giá trị trong ngoặc kép'
+
+
 def test_a_comment_cutting_a_text_value_short_is_reported(tmp_path):
-    expected = (
-        f'{REPORTS}:7: nguon: phần sau dấu # bị bỏ ("#15 của BHXH" không được đọc) — đặt cả giá trị trong ngoặc kép'
-    )
-    assert check_with(tmp_path, report_text(nguon="Báo cáo #15 của BHXH")) == [expected]
+    assert check_with(tmp_path, report_text(nguon="Báo cáo #15 của BHXH")) == [CUT_OFF]
 
 
 def test_a_comment_after_a_number_or_an_id_is_still_a_comment(tmp_path):
@@ -263,12 +263,14 @@ def test_invisible_characters_are_named_with_their_column(tmp_path, text, expect
     assert expected in check_with(tmp_path, text)
 
 
+LONG_NOTE = (
+    f"{REPORTS}:9: ghi_chu: dài 20.000 ký tự, quá giới hạn 500 ký tự của trường này — viết ngắn gọn; "
+    "nội dung dài để trong văn bản báo cáo, ở đây chỉ ghi số hiệu hoặc đường liên kết"
+)
+
+
 def test_a_very_long_note_is_refused(tmp_path):
-    expected = (
-        f"{REPORTS}:9: ghi_chu: dài 20.000 ký tự, quá giới hạn 500 ký tự của trường này — viết ngắn gọn; "
-        "nội dung dài để trong văn bản báo cáo, ở đây chỉ ghi số hiệu hoặc đường liên kết"
-    )
-    assert check_with(tmp_path, report_text(ghi_chu="a" * 20_000)) == [expected]
+    assert check_with(tmp_path, report_text(ghi_chu="a" * 20_000)) == [LONG_NOTE]
 
 
 def test_every_text_field_declares_a_limit_and_the_schema_carries_it():
@@ -371,16 +373,25 @@ def test_syntax_errors_show_only_the_real_error_at_its_line(tmp_path, text, expe
     assert "xóa dòng" not in fixes and "xóa một" not in fixes and "giữ lại" not in fixes
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [c[1:] for c in SYNTAX_CASES[:3]] + NUMBER_CASES[:1], ids=["tab", "colon", "last", "1:30"]
-)
+# Every bad case above, through the command staff and CI run: exit status 1 and the exact line, file and line first.
+CHECK_CASES = [
+    *[(name, text, expected) for name, text, expected in SYNTAX_CASES],
+    *[(typed, report_text(gia_tri=typed), expected) for typed, expected in NUMBER_CASES],
+    *[(name, text, expected) for name, text, expected in INVISIBLE_CASES],
+    *[(name, text, expected[0]) for name, text, expected in OTHER_DROPS],
+    ("cut by #", report_text(nguon="Báo cáo #15 của BHXH"), CUT_OFF),
+    ("long note", report_text(ghi_chu="a" * 20_000), LONG_NOTE),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [case[1:] for case in CHECK_CASES], ids=[c[0] for c in CHECK_CASES])
 def test_make_check_fails_naming_file_and_line(tmp_path, text, expected):
     data = copy_data(tmp_path)
-    body = text if "\n" in text else report_text(gia_tri=text)
-    (data / "cap-nhat" / "2026.yml").write_text(body, encoding="utf-8")
+    (data / "cap-nhat" / "2026.yml").write_text(text, encoding="utf-8")
     result = run_check(data)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stdout.splitlines()[0].startswith(expected.split(": ", 2)[0] + ":")
+    assert expected in result.stdout.splitlines()
+    assert expected.startswith(f"{REPORTS}:") and expected.split(":")[1].isdigit()
 
 
 def test_make_check_fails_naming_a_stray_file(tmp_path):
