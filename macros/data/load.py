@@ -125,10 +125,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
             loader.problems.append(_bad_key(loader.display_path, line))
             continue
         if key in result.key_lines and not missing_dash:
-            problem = _duplicate_key(loader, line, key, result)
-            loader.problems.append(problem)
+            dash_fix = _missing_dash_fix(loader, line, key, result)
+            loader.problems.append(_duplicate_key(loader, line, key, result, dash_fix))
             # The keys after a missing dash repeat for the same reason, and the merged item means nothing.
-            missing_dash = loader.misread = "thiếu dấu gạch ngang" in problem.message
+            missing_dash = loader.misread = dash_fix is not None
         result.key_lines[key] = line
         _check_node(loader, key_node, str(key), after=None)
         _check_node(loader, value_node, str(key), after=key_node)
@@ -238,21 +238,23 @@ def _bad_key(path: str, line: int) -> Problem:
     )
 
 
-def _duplicate_key(loader: _Loader, line: int, key, mapping: Located) -> Problem:
-    """Two equal keys in one mapping. When it is the item's first key, a list dash is missing: say so."""
+def _missing_dash_fix(loader: _Loader, line: int, key, mapping: Located) -> str | None:
+    """The item's first key again, inside a list item: a new item whose dash is missing. The line as it should be."""
+    dash = re.match(r"^( *)- +", loader.lines[mapping.line - 1])
+    if dash is None or key != next(iter(mapping.key_lines)):
+        return None
+    return f"{dash.group(1)}- {loader.lines[line - 1].strip()}"
+
+
+def _duplicate_key(loader: _Loader, line: int, key, mapping: Located, dash_fix: str | None) -> Problem:
     first = mapping.key_lines[key]
-    opening = loader.lines[mapping.line - 1]
-    dash = re.match(r"^( *)- +", opening)
-    if dash and key == next(iter(mapping.key_lines)):
-        fixed = f"{dash.group(1)}- {loader.lines[line - 1].strip()}"
-        return Problem(
-            loader.display_path,
-            line,
-            str(key),
+    if dash_fix is not None:
+        message = (
             f"trường này đã có ở dòng {first} trong cùng một mục: "
-            f"có lẽ dòng {line} mở đầu một mục mới nhưng thiếu dấu gạch ngang",
-            f'viết dòng {line} thành "{fixed}" (dấu gạch ngang thẳng cột với dòng {mapping.line})',
+            f"có lẽ dòng {line} mở đầu một mục mới nhưng thiếu dấu gạch ngang"
         )
+        fix = f'viết dòng {line} thành "{dash_fix}" (dấu gạch ngang thẳng cột với dòng {mapping.line})'
+        return Problem(loader.display_path, line, str(key), message, fix)
     return Problem(
         loader.display_path,
         line,
