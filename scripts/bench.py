@@ -287,7 +287,7 @@ def macro_functions(site) -> dict:
     """Every macro the site registers, bound to `site` (each is used once, on one page)."""
     env = MacroEnv()
     macros.define_env(env)
-    state._current["site"] = site
+    state.use(site)
     return env.macros
 
 

@@ -10,7 +10,8 @@ import sys
 import unicodedata
 
 import pytest
-from helpers import ROOT, copy_data, messages
+from support.data import copy_data, messages
+from support.paths import ROOT
 
 from macros.data.load import parse_text
 from macros.data.spec import RECORDS

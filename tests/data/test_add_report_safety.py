@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BUILD_EPOCH
-from helpers import ROOT, copy_data
+from support.data import copy_data
+from support.paths import BUILD_EPOCH, ROOT
 
 COMMAND = [sys.executable, str(ROOT / "scripts" / "add_report.py")]
 REPORT = {

@@ -10,8 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT, copy_data
-from test_workflows import WORKFLOW_DIR, context, evaluate_if, jobs, load, steps
+from support.data import copy_data
+from support.gh_expressions import context, evaluate_if
+from support.paths import ROOT
+from support.workflows import WORKFLOW_DIR, jobs, load, steps
 
 from macros import pipeline
 from macros.domain import status

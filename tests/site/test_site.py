@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import build_site
-from helpers import ROOT, copy_data, patch
-from test_plan_text import PUBLISHED_IDS, normalize, sentences
+from support.build import build_site
+from support.data import copy_data, patch
+from support.paths import ROOT
+from support.plan_text import PUBLISHED_IDS, normalize, sentences
 
 from macros.urls import Urls
 

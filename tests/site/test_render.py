@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES
+from support.paths import FIXTURES
 
 from macros import pipeline
 from macros.site import pages, render

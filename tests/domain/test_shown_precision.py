@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import copy_data
+from support.data import copy_data
 
 from macros import formats as fmt
 from macros import pipeline
