@@ -305,7 +305,7 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []
     for spec in FILES:
-        paths = sorted(data_dir.glob(spec.pattern))
+        paths = sorted(path for path in data_dir.glob(spec.pattern) if path.is_file())
         if not paths and spec.required:
             display = (data_dir / spec.pattern).relative_to(root_dir).as_posix()
             problems.append(
