@@ -44,6 +44,7 @@ class Field:
     ref: str = ""  # the collection an id refers to, for kinds "ref" and "refs"
     record: str = ""  # the record spec of items, for kinds "records" and "record"
     public: str | None = None  # its description in the open data; None keeps it out of the open data
+    max_length: int = 200  # characters, for kinds "text" and "texts" (each item): a name or a short phrase
 
     @property
     def refers_to(self) -> str | None:
@@ -101,8 +102,14 @@ DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
 _record(
     "block",
     "Đoạn văn hoặc gạch đầu dòng",
-    Field("doan", "text", title="Đoạn văn", description="Một đoạn văn của kế hoạch, giữ nguyên văn."),
-    Field("gach", "text", title="Gạch đầu dòng", description="Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn."),
+    Field("doan", "text", title="Đoạn văn", description="Một đoạn văn của kế hoạch, giữ nguyên văn.", max_length=5000),
+    Field(
+        "gach",
+        "text",
+        title="Gạch đầu dòng",
+        description="Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn.",
+        max_length=5000,
+    ),
 )
 _record(
     "unit",
@@ -122,14 +129,18 @@ _record(
         title="Số mục",
         description='Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".',
         required=True,
+        max_length=20,
     ),
-    Field("tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn."),
+    Field(
+        "tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn.", max_length=500
+    ),
     Field(
         "van_ban",
         "text",
         attr="text",
         title="Nội dung ngay sau số mục",
         description="Khi mục không có tiêu đề mà là một đoạn văn.",
+        max_length=5000,
     ),
     Field(
         "noi_dung",
@@ -170,6 +181,7 @@ _record(
         title="Trích yếu",
         description="Tên đầy đủ của kế hoạch, giữ nguyên văn.",
         required=True,
+        max_length=500,
     ),
     Field(
         "so_hieu",
@@ -200,9 +212,33 @@ _record(
         required=True,
         record="span",
     ),
-    Field("can_cu", "text", attr="basis", title="Căn cứ", description="Đoạn căn cứ ở đầu văn bản.", required=True),
-    Field("loi_dan", "text", attr="preamble", title="Lời dẫn", description="Câu dẫn trước mục I.", required=True),
-    Field("ket_luan", "text", attr="closing", title="Đoạn kết", description="Đoạn kết của văn bản.", required=True),
+    Field(
+        "can_cu",
+        "text",
+        attr="basis",
+        title="Căn cứ",
+        description="Đoạn căn cứ ở đầu văn bản.",
+        required=True,
+        max_length=3000,
+    ),
+    Field(
+        "loi_dan",
+        "text",
+        attr="preamble",
+        title="Lời dẫn",
+        description="Câu dẫn trước mục I.",
+        required=True,
+        max_length=1000,
+    ),
+    Field(
+        "ket_luan",
+        "text",
+        attr="closing",
+        title="Đoạn kết",
+        description="Đoạn kết của văn bản.",
+        required=True,
+        max_length=3000,
+    ),
     Field(
         "noi_nhan",
         "texts",
@@ -271,7 +307,7 @@ _record(
         required=True,
         choices=tuple(AGENCY_ROLES),
     ),
-    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc."),
+    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc.", max_length=500),
 )
 _record(
     "agencies",
@@ -332,6 +368,7 @@ _record(
         description="Trích đúng từng chữ từ đoạn văn của kế hoạch.",
         required=True,
         public="Câu chữ của Kế hoạch, trích nguyên văn.",
+        max_length=2000,
     ),
     Field(
         "loai",
@@ -374,6 +411,7 @@ _record(
         title="Đơn vị tính",
         description='Ví dụ "%", "sản phẩm".',
         public="Ví dụ %, sản phẩm.",
+        max_length=50,
     ),
     Field(
         "han",
@@ -478,6 +516,7 @@ _record(
         title="Ghi chú",
         description="Cách hiểu câu chữ của kế hoạch; bắt buộc khi trang suy ra thời hạn hoặc mức cần đạt.",
         public="Cách hiểu câu chữ của Kế hoạch, và lý do của mọi thời hạn hay mức cần đạt do trang suy ra.",
+        max_length=500,
     ),
 )
 _record(
@@ -521,6 +560,7 @@ _record(
         description="Việc phải làm, viết ngắn gọn.",
         required=True,
         public="Việc phải làm, viết ngắn gọn.",
+        max_length=1000,
     ),
     Field(
         "chu_tri",
@@ -557,6 +597,7 @@ _record(
         title="Rõ biện pháp, nguồn lực",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "thoi_gian",
@@ -565,6 +606,7 @@ _record(
         title="Rõ thời gian",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "tham_quyen",
@@ -573,6 +615,7 @@ _record(
         title="Rõ thẩm quyền, trách nhiệm",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "san_pham",
@@ -581,6 +624,7 @@ _record(
         title="Rõ sản phẩm",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "chi_tieu",
@@ -621,7 +665,7 @@ _record(
         description="Đổi thành true khi đã liệt kê đủ các ấp của xã.",
         required=True,
     ),
-    Field("ghi_chu", "text", title="Ghi chú", description="Ghi chú hiển thị trên trang."),
+    Field("ghi_chu", "text", title="Ghi chú", description="Ghi chú hiển thị trên trang.", max_length=500),
     Field("ap", "records", title="Các ấp", description="Mỗi ấp một mục.", required=True, record="hamlet"),
 )
 _record(
@@ -682,6 +726,7 @@ _record(
         description="Số hiệu văn bản báo cáo hoặc đường liên kết.",
         required=True,
         public="Số hiệu văn bản báo cáo hoặc đường liên kết.",
+        max_length=300,
     ),
     Field(
         "don_vi_bao_cao",
@@ -700,6 +745,7 @@ _record(
         title="Ghi chú",
         description="Giải thích ngắn nếu cần.",
         public="Giải thích ngắn của đơn vị báo cáo.",
+        max_length=500,
     ),
 )
 _record(
@@ -747,3 +793,6 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
 )
+
+# Files kept under data/ that no loader reads: the plan as received (tests compare it with ke-hoach.yml).
+KEPT_FILES: tuple[str, ...] = ("nguon/*",)
