@@ -39,7 +39,7 @@ def test_just_below_the_goal_is_not_shown_as_the_goal(tmp_path):
     site = site_with(tmp_path, dt.date(2027, 1, 5), report)
     judged = site.assessments["kham-pha-an"]
     assert judged.status == status.MISSED
-    assert judged.reason == "Năm 2026 đã kết thúc với 74,999%, chưa mục tiêu 75%."
+    assert judged.reason == "Năm 2026 đã kết thúc; số mới nhất (Năm 2026) là 74,999%, chưa đạt mục tiêu 75%."
 
 
 def first_day_rounding_down(start, end):
