@@ -21,25 +21,28 @@ from macros.data.text_source import INVISIBLE, decode, invisible_name
 from macros.errors import Problem
 
 
-class Located(dict):
-    """A mapping that knows the line of each key (1-based), its last line, and comments cut from its values."""
+class Placed:
+    """Where a parsed mapping or sequence was written: its first and last line (1-based), and the comments cut from
+    its values (key or index -> the text after " #" that ended a plain value)."""
 
     line: int = 0
     end_line: int = 0
+    comments: dict
+
+
+class Located(Placed, dict):
+    """A mapping that knows the line of each key."""
+
     key_lines: dict
-    comments: dict  # key -> the text after " #" that ended the key's plain value
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
-class LocatedList(list):
-    """A sequence that knows the line of each item (1-based) and comments cut from its items."""
+class LocatedList(Placed, list):
+    """A sequence that knows the line of each item."""
 
-    line: int = 0
-    end_line: int = 0
     item_lines: list
-    comments: dict  # index -> the text after " #" that ended the item's plain value
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
