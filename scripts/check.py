@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 from macros import pipeline
 
 
+def _place(problem) -> str:
+    if not problem.in_sheet:
+        return f"`{problem.file}` dòng {problem.line}, trường `{problem.field}`"
+    if not problem.line:
+        return f"`{problem.file}`, {problem.field}"
+    return f'`{problem.file}` dòng {problem.line}, cột "{problem.field}"'
+
+
 def summary_markdown(problems) -> str:
     if not problems:
         return "## Kiểm tra dữ liệu: không có lỗi\n\nDữ liệu hợp lệ, trang web sẽ được dựng.\n"
@@ -22,7 +30,7 @@ def summary_markdown(problems) -> str:
         f"## Kiểm tra dữ liệu: {len(problems)} lỗi\n",
         "Trang web **chưa** được cập nhật. Sửa từng lỗi dưới đây:\n",
     ]
-    lines += [f"- `{p.file}` dòng {p.line}, trường `{p.field}`: {p.message} — {p.fix}" for p in problems]
+    lines += [f"- {_place(p)}: {p.message} — {p.fix}" for p in problems]
     return "\n".join(lines) + "\n"
 
 

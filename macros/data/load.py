@@ -180,6 +180,9 @@ def load_file(path: Path, root_dir: Path) -> tuple[Source, list[Problem]]:
 def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
     """Read every data file named in spec.FILES, grouped by its root record."""
     from macros.data.spec import FILES
+    from macros.data.workbook import read_workbook
+
+    readers = {"yaml": load_file, "xlsx": read_workbook}
 
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []
@@ -197,7 +200,7 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
                 )
             )
         for path in paths:
-            source, found = load_file(path, root_dir)
+            source, found = readers[spec.reader](path, root_dir)
             sources.setdefault(spec.root, []).append(source)
             problems += found
     return sources, problems

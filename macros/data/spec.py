@@ -45,6 +45,7 @@ class FileSpec:
     root: str
     required: bool = True
     notes: tuple[str, ...] = field(default=())
+    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/data/workbook.py
 
 
 TARGET_KINDS = ("tich-luy", "ty-le-hang-nam", "dat-chuan", "khoang", "moc")
@@ -482,5 +483,6 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("ap.yml", "ap.schema.json", "hamlets"),
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
+    FileSpec("cap-nhat/*.xlsx", "", "reports", required=False, reader="xlsx"),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
 )

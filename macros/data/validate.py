@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from macros.data import rules, value_rules
+from macros.data import rules, value_rules, workbook
 from macros.data.load import Located, LocatedList, Source
 from macros.data.spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
@@ -247,7 +247,8 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     for root, files in sources.items():
         for source in files:
             problems += check_record(source.root, root, source.path, 1, "")
-    return problems + _cross_record_problems(sources, today, structural=bool(problems))
+    problems += _cross_record_problems(sources, today, structural=bool(problems))
+    return workbook.review(problems, sources)  # workbook reports: named by row and column
 
 
 CROSS_RECORD_RULES = (

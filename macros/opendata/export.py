@@ -8,7 +8,7 @@ import json
 
 from macros import formats as fmt
 from macros.files import VirtualFile
-from macros.opendata import columns
+from macros.opendata import columns, template
 from macros.pipeline import SiteData
 
 # The columns are defined once, in columns.py, with their types and descriptions (also used by datapackage.json).
@@ -120,4 +120,5 @@ def files(site: SiteData) -> list[VirtualFile]:
         VirtualFile("du-lieu/nhiem-vu.csv", to_csv(tasks, TASK_COLUMNS)),
         VirtualFile("du-lieu/cap-nhat.json", to_json(reports)),
         VirtualFile("du-lieu/cap-nhat.csv", to_csv(reports, REPORT_COLUMNS)),
+        *template.files(site),
     ]
