@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import time
 
 import openpyxl
 import pytest
@@ -69,7 +70,9 @@ def test_template_has_drop_downs_for_period_yes_no_and_agency(blank_template, re
     assert lists[f"H2:H{last}"].startswith("'Danh mục'!$B$2")
     yes_no_cells = next(ref for ref, formula in lists.items() if formula == '"Đạt,Chưa đạt"').split()
     kinds = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert {sheet[f"A{cell[1:]}"].value for cell in yes_no_cells} == {k for k, u in kinds.items() if u == "Đạt / Chưa đạt"}
+    assert {sheet[f"A{cell[1:]}"].value for cell in yes_no_cells} == {
+        k for k, u in kinds.items() if u == "Đạt / Chưa đạt"
+    }
     choices = [row[1] for row in book[template.LISTS_SHEET].iter_rows(min_row=2, values_only=True) if row[1]]
     assert choices == [f"{a.name} ({a.id})" for a in real_site_data.plan.agencies]
     periods = [row[0] for row in book[template.LISTS_SHEET].iter_rows(min_row=2, values_only=True) if row[0]]
@@ -83,7 +86,9 @@ def test_template_has_vietnamese_instructions(blank_template):
 
 
 def test_template_is_the_same_bytes_on_every_build():
-    assert template_bytes() == template_bytes()
+    first = template_bytes()
+    time.sleep(1.1)  # openpyxl and zip both stamp the second of writing; none of it may reach the file
+    assert template_bytes() == first
 
 
 def test_the_blank_template_is_no_report(tmp_path, blank_template):
@@ -161,7 +166,10 @@ def row_of(content: bytes, target: str) -> int:
 
 
 def test_bad_rows_fail_the_check_naming_row_and_column(tmp_path, blank_template):
-    book = fill(blank_template, {target: cells | COMMON for target, cells in BAD_ROWS.items() if target != "khong-co-chi-tieu-nay"})
+    book = fill(
+        blank_template,
+        {target: cells | COMMON for target, cells in BAD_ROWS.items() if target != "khong-co-chi-tieu-nay"},
+    )
     sheet = book[template.REPORT_SHEET]
     sheet.append(["khong-co-chi-tieu-nay", "", "", "Quý 3/2026", 5, "30/09/2026", *COMMON.values()])
     unknown_row = sheet.max_row
@@ -259,5 +267,5 @@ def test_a_bad_workbook_publishes_nothing(tmp_path, blank_template):
     save(fill(blank_template, {"tuyen-quan": BAD_ROWS["tuyen-quan"] | COMMON}), data / "cap-nhat" / "loi.xlsx")
     with pytest.raises(AssertionError) as failed:
         build_site(tmp_path / "site", data_dir=data)
-    assert 'loi.xlsx: dòng' in str(failed.value) and 'cột "Giá trị"' in str(failed.value)
+    assert "loi.xlsx: dòng" in str(failed.value) and 'cột "Giá trị"' in str(failed.value)
     assert not (tmp_path / "site" / "index.html").exists()

@@ -146,9 +146,7 @@ def _add_row(records: dict, cells: dict, number: int, display: str) -> list[Prob
     target, _, hamlet = intake.read_id(cells["chi_tieu"] or "").partition(HAMLET_MARK)
     hamlet_values = {hamlet.strip(): cells.pop("gia_tri")} if hamlet else None
     reading = intake.read_report(cells | {"chi_tieu": target.strip() or None}, hamlet_values)
-    problems = [
-        _sheet_problem(display, number, COLUMN_OF[r.field], r.message, r.fix) for r in reading.refusals
-    ]
+    problems = [_sheet_problem(display, number, COLUMN_OF[r.field], r.message, r.fix) for r in reading.refusals]
     record = _row_record(reading, number)
     key = (record.get("chi_tieu"), record.get("ky"), number if not hamlet else "theo_ap")
     if key in records:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from openpyxl import Workbook
@@ -27,6 +28,8 @@ REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh m�
 YES_NO = ("Đạt", "Chưa đạt")
 LOCKED_COLUMNS = 2  # Mã chỉ tiêu and Chỉ tiêu: the row's identity, which the reader trusts
 WIDTHS = (28, 48, 16, 18, 14, 15, 36, 36, 30)
+CORE_PROPERTIES = "docProps/core.xml"
+MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build clock in the file
 COLUMN = {header: get_column_letter(index) for index, (header, _) in enumerate(HEADERS, start=1)}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -65,11 +68,11 @@ def workbook_bytes(site: SiteData) -> bytes:
     _write_guide(book.create_sheet(GUIDE_SHEET, 0))
     book.active = 1
     stamp = dt.datetime.combine(site.today, dt.time())
-    book.properties.created = book.properties.modified = stamp
+    book.properties.created = stamp
     book.properties.creator = book.properties.lastModifiedBy = "mau-bao-cao"
     buffer = io.BytesIO()
     book.save(buffer)
-    return _without_clock(buffer.getvalue())
+    return _without_clock(buffer.getvalue(), stamp)
 
 
 def _rows(site: SiteData) -> list[tuple[str, str, str, bool]]:
@@ -175,11 +178,15 @@ def _write_guide(sheet) -> None:
     sheet.column_dimensions["A"].width = 120
 
 
-def _without_clock(content: bytes) -> bytes:
-    """The same entries with a fixed time: zip entries otherwise carry the moment the file was written."""
+def _without_clock(content: bytes, stamp: dt.datetime) -> bytes:
+    """The same entries without the moment of writing: openpyxl stamps "modified" with the clock when it saves,
+    and zip entries carry their own time."""
     source = zipfile.ZipFile(io.BytesIO(content))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            target.writestr(zipfile.ZipInfo(item.filename, ZIP_TIME), source.read(item.filename), zipfile.ZIP_DEFLATED)
+            data = source.read(item.filename)
+            if item.filename == CORE_PROPERTIES:
+                data = MODIFIED.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", data.decode()).encode()
+            target.writestr(zipfile.ZipInfo(item.filename, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
