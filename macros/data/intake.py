@@ -74,16 +74,20 @@ def _number_of(text: str) -> int | float:
     return float(text) if "." in text else int(text)
 
 
+def _two_readings(before: str, after: str) -> bool:
+    """"1.234" is 1234 with a thousands dot, or 1,234 with a decimal dot; "81.82" and "0.125" are only decimals."""
+    return len(after) == 3 and len(before) <= 3 and not before.startswith("0")
+
+
 def _unsigned(text: str) -> int | float:
     if text.isdigit():
         return int(text)
     single = DECIMAL.match(text)
-    if single and len(single.group(3)) == 3 and len(single.group(1)) <= 3 and not single.group(1).startswith("0"):
-        as_thousands = f"{single.group(1)}{single.group(3)}"
-        as_decimal = f"{single.group(1)},{single.group(3)}"
+    if single and _two_readings(*single.group(1, 3)):
+        whole, decimal = f"{single.group(1)}{single.group(3)}", f"{single.group(1)},{single.group(3)}"
         raise Refused(
-            f"{_shown(text)} đọc được hai cách: {as_thousands} (dấu phân cách hàng nghìn) hoặc {as_decimal} (số thập phân)",
-            f"viết rõ một cách: {as_thousands} hoặc {as_decimal}",
+            f"{_shown(text)} đọc được hai cách: {whole} (dấu phân cách hàng nghìn) hoặc {decimal} (số thập phân)",
+            f"viết rõ một cách: {whole} hoặc {decimal}",
         )
     if single:
         return _number_of(f"{single.group(1)}.{single.group(3)}")
@@ -96,7 +100,7 @@ def _unsigned(text: str) -> int | float:
 
 def read_number(raw) -> tuple[int | float, bool]:
     """A number from a number cell or from text; also says whether it was written with a % sign."""
-    if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time)):
+    if isinstance(raw, (bool, dt.date, dt.time)):
         raise Refused(f"ô chứa {_cell_kind(raw)} thay vì một số", "định dạng ô là Số rồi gõ lại số")
     if isinstance(raw, (int, float)):
         return (int(raw) if float(raw).is_integer() else raw), False
@@ -167,7 +171,7 @@ def _unaccented(text: str) -> str:
 
 def read_period(raw) -> str:
     """The period code (2026-11, 2026-Q4, 2026, 2028-GK) of "Tháng 11/2026", "Quý IV/2026", "Năm 2026"…"""
-    if isinstance(raw, dt.datetime) or isinstance(raw, dt.date):
+    if isinstance(raw, dt.date):  # a datetime too
         return _period_of_date(raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
