@@ -49,6 +49,10 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) scripts/schemas.py --write
 
+# The web form's drop-down lists come from data/: regenerate after adding a target or an agency.
+issue-form: $(STAMP)
+	$(PY) scripts/issue_form.py --write
+
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 

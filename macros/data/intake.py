@@ -75,7 +75,7 @@ def _number_of(text: str) -> int | float:
 
 
 def _two_readings(before: str, after: str) -> bool:
-    """"1.234" is 1234 with a thousands dot, or 1,234 with a decimal dot; "81.82" and "0.125" are only decimals."""
+    """ "1.234" is 1234 with a thousands dot, or 1,234 with a decimal dot; "81.82" and "0.125" are only decimals."""
     return len(after) == 3 and len(before) <= 3 and not before.startswith("0")
 
 
@@ -299,3 +299,15 @@ def percent_refusal(unit: str | None) -> Refusal | None:
         f"chỉ tiêu này tính bằng {unit or 'số lượng'}, không phải phần trăm",
         "bỏ dấu %, hoặc kiểm tra lại đã ghi đúng dòng chỉ tiêu chưa",
     )
+
+
+def fix_in_words(fix: str, name: str, label: str) -> str:
+    """The check speaks YAML ("thêm dòng nguon: …", "viết gia_tri: true"); a clerk filling a workbook cell or a web
+    form field reads the same advice in terms of that cell or field."""
+    if fix.startswith("thêm dòng"):
+        return f'điền "{label}"'
+    if "true" in fix:
+        return "chọn Đạt hoặc Chưa đạt với chỉ tiêu đạt chuẩn, ghi số với chỉ tiêu khác"
+    if "theo_ap" in fix:
+        return "ghi số của từng ấp"
+    return fix.replace(f"{name}:", f'"{label}":')

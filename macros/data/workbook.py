@@ -206,20 +206,9 @@ def review(problems: list[Problem], sources: dict[str, list[Source]]) -> list[Pr
             reviewed.append(problem)
         elif problem.field not in record.refused:
             column = COLUMN_OF.get(problem.field, problem.field)
-            fix = _sheet_fix(problem.fix, problem.field, column)
+            fix = intake.fix_in_words(problem.fix, problem.field, column)
             reviewed.append(dataclasses.replace(problem, field=column, fix=fix, in_sheet=True))
     return reviewed + _percent_problems(rows, sources)
-
-
-def _sheet_fix(fix: str, name: str, column: str) -> str:
-    """The check speaks YAML ("thêm dòng nguon: …", "viết gia_tri: true"); a clerk in a workbook fills a cell."""
-    if "true" in fix:
-        return "chọn Đạt hoặc Chưa đạt với chỉ tiêu đạt chuẩn, ghi số với chỉ tiêu khác"
-    if fix.startswith("thêm dòng"):
-        return f'điền ô "{column}" của dòng này'
-    if "theo_ap" in fix:
-        return f"ghi mỗi ấp một dòng, mã chỉ tiêu dạng <mã chỉ tiêu>{HAMLET_MARK}<mã ấp>"
-    return fix.replace(f"{name}:", f'ô "{column}":')
 
 
 def _rows(source: Source) -> list[RowRecord]:

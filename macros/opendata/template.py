@@ -110,8 +110,7 @@ def _write_reports(sheet, rows) -> None:
 
 
 def _write_lists(sheet, site: SiteData) -> tuple[str, str]:
-    document = site.plan.document
-    labels = [periods.parse(code).label for code in _period_codes(document.period_start, document.period_end)]
+    labels = periods.labels(site.plan.document.period_start, site.plan.document.period_end)
     agencies = [f"{agency.name} ({agency.id})" for agency in site.plan.agencies]
     sheet.append(["Kỳ báo cáo", "Đơn vị báo cáo"])
     for index in range(max(len(labels), len(agencies))):
@@ -126,15 +125,6 @@ def _write_lists(sheet, site: SiteData) -> tuple[str, str]:
 
 def _at(values: list[str], index: int) -> str | None:
     return values[index] if index < len(values) else None
-
-
-def _period_codes(first: int, last: int) -> list[str]:
-    codes = []
-    for year in range(first, last + 1):
-        codes += [f"{year}-{month:02d}" for month in range(1, 13)]
-        codes += [f"{year}-Q{quarter}" for quarter in range(1, 5)]
-        codes += [str(year)] + ([f"{year}-GK"] if year == 2028 else [])
-    return codes
 
 
 def _drop_down(formula: str, prompt: str) -> DataValidation:
