@@ -12,8 +12,7 @@ from dataclasses import dataclass
 import yaml
 
 from macros.data import intake
-from macros.data.spec import YES_NO_KINDS
-from macros.domain import periods
+from macros.domain import kinds, periods
 from macros.domain.model import Plan
 
 PATH = ".github/ISSUE_TEMPLATE/bao-cao-tien-do.yml"
@@ -51,7 +50,7 @@ def _periods(plan: Plan) -> list[str]:
 
 def definition(plan: Plan) -> dict:
     """The issue form as a mapping (GitHub issue-form syntax)."""
-    yes_no = ", ".join(t.name for t in plan.targets if t.kind in YES_NO_KINDS)
+    yes_no = ", ".join(t.name for t in plan.targets if kinds.of(t).yes_no)
     per_hamlet = ", ".join(t.name for t in plan.targets if t.per_hamlet) or "không có"
     hamlet_lines = "\n".join(f"{h.name} ({h.id}): " for h in plan.hamlets)
     body = [

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from macros.data.spec import PERIOD_PATTERN
+from macros.settings import MIDTERM_YEAR
 
 
 @functools.total_ordering
@@ -54,7 +55,7 @@ def codes(first: int, last: int) -> list[str]:
     found = []
     for year in range(first, last + 1):
         found += [f"{year}-{month:02d}" for month in range(1, 13)] + [f"{year}-Q{q}" for q in range(1, 5)]
-        found += [str(year)] + ([f"{year}-GK"] if year == 2028 else [])
+        found += [str(year)] + ([f"{year}-GK"] if year == MIDTERM_YEAR else [])
     return found
 
 

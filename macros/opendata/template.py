@@ -17,9 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from macros.data.spec import YES_NO_KINDS
 from macros.data.workbook import HAMLET_MARK, HEADERS
-from macros.domain import periods
+from macros.domain import kinds, periods
 from macros.files import VirtualFile
 from macros.pipeline import SiteData
 
@@ -79,7 +78,7 @@ def _rows(site: SiteData) -> list[tuple[str, str, str, bool]]:
     """(id, name, unit, yes/no) for each row: per-hamlet targets get a row per hamlet."""
     rows = []
     for target in site.plan.targets:
-        yes_no = target.kind in YES_NO_KINDS
+        yes_no = kinds.of(target).yes_no
         unit = "Đạt / Chưa đạt" if yes_no else target.unit or ""
         if not target.per_hamlet:
             rows.append((target.id, target.name, unit, yes_no))
