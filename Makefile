@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install serve build check test lint format bench browsers office node clean schemas issue-form
+.PHONY: help install serve build check test lint format bench browsers office node clean schemas issue-form screenshots
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -48,6 +48,10 @@ check: $(STAMP)
 
 schemas: $(STAMP)
 	$(PY) scripts/schemas.py --write
+
+# The guide's screenshot of the report template, from a real build rendered by LibreOffice (docs/assets/huong-dan/).
+screenshots: $(STAMP) browsers office
+	CHROMIUM=$(CHROMIUM) $(PY) scripts/guide_screenshots.py
 
 # The web form's drop-down lists come from data/: regenerate after adding a target or an agency.
 issue-form: $(STAMP)
