@@ -1,4 +1,4 @@
-"""The guide "Hướng dẫn cập nhật số liệu": every template it shows passes the check, every example it quotes is what
+"""The guide "Hướng dẫn cập nhật số liệu" (and CONTRIBUTING.md): every template they show passes the check, every example it quotes is what
 the check really prints, and its screenshot is there."""
 
 from __future__ import annotations
@@ -16,12 +16,17 @@ from macros import issue_form, pipeline
 
 GUIDE = ROOT / "docs" / "huong-dan-cap-nhat.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
-YAML_BLOCKS = re.findall(r"^ *```yaml\n(.*?)^ *```", TEXT, flags=re.MULTILINE | re.DOTALL)
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+YAML_BLOCKS = [
+    block
+    for text in (TEXT, CONTRIBUTING)
+    for block in re.findall(r"^ *```yaml\n(.*?)^ *```", text, flags=re.MULTILINE | re.DOTALL)
+]
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
 
 
-def test_the_guide_shows_yaml_templates():
-    assert len(YAML_BLOCKS) >= 2
+def test_the_guide_and_contributing_show_yaml_templates():
+    assert len(YAML_BLOCKS) >= 3
 
 
 @pytest.mark.parametrize("block", YAML_BLOCKS, ids=lambda b: b.split("\n")[1].strip())
