@@ -1,5 +1,5 @@
-"""The guide "Hướng dẫn cập nhật số liệu" (and CONTRIBUTING.md): every template they show passes the check, every example it quotes is what
-the check really prints, and its screenshot is there."""
+"""The guide "Hướng dẫn cập nhật số liệu" (and CONTRIBUTING.md): every template they show passes the check, every
+example the guide quotes is what the check really prints, and its screenshot is there."""
 
 from __future__ import annotations
 
