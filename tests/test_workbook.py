@@ -269,3 +269,19 @@ def test_a_bad_workbook_publishes_nothing(tmp_path, blank_template):
         build_site(tmp_path / "site", data_dir=data)
     assert "loi.xlsx: dòng" in str(failed.value) and 'cột "Giá trị"' in str(failed.value)
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_hamlet_rows_of_one_period_make_one_report_and_disagreements_are_named(tmp_path, blank_template):
+    book = fill(blank_template, GOOD_ROWS)
+    sheet = book[template.REPORT_SHEET]
+    hamlet_row = row_of(blank_template, "to-hop-tac-tung-ap/vinh-thanh")
+    copied = [cell.value for cell in sheet[hamlet_row]]
+    copied[6] = "Báo cáo khác"  # Nguồn số liệu differs from the first row of the same target and period
+    sheet.append(copied)
+    data = copy_data(tmp_path)
+    save(book, data / "cap-nhat" / "thang-11.xlsx")
+    with pytest.raises(DataError) as error:
+        pipeline.load_site(data, data.parent, TODAY)
+    messages = {(p.line, p.field): p.message for p in error.value.problems}
+    assert "đã có số của cùng chỉ tiêu" in messages[(sheet.max_row, "Mã chỉ tiêu")]
+    assert messages[(sheet.max_row, "Nguồn số liệu")] == f"khác với dòng {hamlet_row} của cùng chỉ tiêu, cùng kỳ"

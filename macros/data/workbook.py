@@ -166,15 +166,27 @@ def _row_record(reading: intake.Reading, row: int) -> RowRecord:
 
 def _merge_hamlet_row(first: RowRecord, later: RowRecord, display: str) -> list[Problem]:
     """Rows of one per-hamlet target and period make one report: its hamlets' values, one date, source, agency."""
-    first.setdefault("theo_ap", {}).update(later.get("theo_ap", {}))
+    hamlets = first.setdefault("theo_ap", {})
+    again = [hamlet for hamlet in later.get("theo_ap", {}) if hamlet in hamlets]
+    hamlets.update(later.get("theo_ap", {}))
     first.refused |= later.refused
     first.percent = first.percent or later.percent
-    return [
+    repeated = [
+        _sheet_problem(
+            display,
+            later.line,
+            COLUMN_OF["chi_tieu"],
+            f'ấp "{hamlet}" đã có số của cùng chỉ tiêu, cùng kỳ ở một dòng trên',
+            "mỗi ấp chỉ ghi một dòng cho mỗi kỳ; xoá dòng thừa",
+        )
+        for hamlet in again
+    ]
+    return repeated + [
         _sheet_problem(
             display,
             later.line,
             COLUMN_OF[name],
-            f"khác với dòng {first.line} (cùng chỉ tiêu, cùng kỳ, ấp khác)",
+            f"khác với dòng {first.line} của cùng chỉ tiêu, cùng kỳ",
             "các ấp của cùng một chỉ tiêu và cùng kỳ ghi chung ngày số liệu, nguồn và đơn vị báo cáo",
         )
         for name in ("ngay", "nguon", "don_vi_bao_cao", "ghi_chu")
