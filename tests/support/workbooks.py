@@ -13,10 +13,9 @@ import openpyxl
 
 from macros import pipeline
 from macros.opendata import template
+from support.paths import ROOT, TODAY
 
-ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = os.environ.get("SOFFICE", "/usr/bin/soffice")
-TODAY = dt.date(2026, 11, 29)
 
 # A month's reports as a clerk types them: text with a decimal comma, plain numbers, real date cells, drop-down picks.
 GOOD_ROWS = {
@@ -93,9 +92,3 @@ def resave_with_libreoffice(path: Path, out_dir: Path) -> Path:
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     shutil.rmtree(profile, ignore_errors=True)
     return out_dir / path.name
-
-
-def copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data

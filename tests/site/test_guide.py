@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BUILD_EPOCH, TODAY
-from helpers import ROOT, copy_data
-from workbooks import fill, save, template_bytes
+from support.data import copy_data
+from support.paths import BUILD_EPOCH, ROOT, TODAY
+from support.workbooks import fill, save, template_bytes
 
 from macros import issue_form, pipeline
 

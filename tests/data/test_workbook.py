@@ -12,8 +12,10 @@ import time
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
-from workbooks import GOOD_ROWS, ROOT, TODAY, copy_data, fill, resave_with_libreoffice, save, template_bytes
+from support.build import build_site
+from support.data import copy_data
+from support.paths import ROOT, TODAY
+from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes
 
 from macros import pipeline
 from macros.data.workbook import HEADERS

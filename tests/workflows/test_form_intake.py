@@ -9,9 +9,9 @@ import sys
 
 import pytest
 import yaml
-from conftest import BUILD_EPOCH
-from helpers import ROOT, copy_data, patch
-from test_workflows import check_jsonschema, jobs, load, steps, triggers
+from support.data import copy_data, patch
+from support.paths import BUILD_EPOCH, ROOT
+from support.workflows import jobs, load, steps, tool, triggers
 
 from macros import issue_form, pipeline
 from macros.domain.model import Plan
@@ -71,7 +71,8 @@ def test_a_renamed_agency_makes_the_form_stale(tmp_path, real_site_data):
 
 
 def test_the_form_matches_githubs_issue_form_schema():
-    result = check_jsonschema("vendor.github-issue-forms", FORM)
+    command = [tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", str(FORM)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

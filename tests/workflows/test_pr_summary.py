@@ -6,10 +6,11 @@ import shutil
 import subprocess
 import sys
 
-from conftest import BUILD_EPOCH, FIXTURES
-from helpers import ROOT, patch
-from test_workflows import context, evaluate_if, jobs, load, steps
-from workbooks import fill, save, template_bytes
+from support.data import patch
+from support.gh_expressions import context, evaluate_if
+from support.paths import BUILD_EPOCH, FIXTURES, ROOT
+from support.workbooks import fill, save, template_bytes
+from support.workflows import jobs, load, steps
 
 ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"}
 
