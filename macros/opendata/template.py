@@ -21,8 +21,9 @@ from macros.data.workbook import HAMLET_MARK, HEADERS
 from macros.domain import kinds, periods
 from macros.files import VirtualFile
 from macros.pipeline import SiteData
+from macros.urls import Urls
 
-PATH = "du-lieu/mau-bao-cao.xlsx"
+PATH = Urls.data_file("mau-bao-cao.xlsx")
 REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh mục"
 YES_NO = ("Đạt", "Chưa đạt")
 LOCKED_COLUMNS = 2  # Mã chỉ tiêu and Chỉ tiêu: the row's identity, which the reader trusts
