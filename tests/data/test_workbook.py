@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support.build import build_site
 from support.data import copy_data
-from support.paths import ROOT, TODAY
+from support.paths import BUILD_EPOCH, ROOT, TODAY
 from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes
 
 from macros import pipeline
@@ -35,14 +35,14 @@ def reports_of(data, today=TODAY):
     return {(r.target_id, r.period.code): r for r in site.plan.reports}
 
 
-def check(data) -> subprocess.CompletedProcess:
-    env_day = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))
+def check(data, *extra: str) -> subprocess.CompletedProcess:
+    """`make check` on a data folder, judged on the tests' day."""
     return subprocess.run(
-        [sys.executable, "scripts/check.py", "--data", str(data)],
+        [sys.executable, "scripts/check.py", "--data", str(data), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"SOURCE_DATE_EPOCH": env_day, "PATH": "/usr/bin:/bin"},
+        env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -287,3 +287,12 @@ def test_hamlet_rows_of_one_period_make_one_report_and_disagreements_are_named(t
     messages = {(p.line, p.field): p.message for p in error.value.problems}
     assert "đã có số của cùng chỉ tiêu" in messages[(sheet.max_row, "Mã chỉ tiêu")]
     assert messages[(sheet.max_row, "Nguồn số liệu")] == f"khác với dòng {hamlet_row} của cùng chỉ tiêu, cùng kỳ"
+
+
+def test_the_job_summary_names_row_and_column(tmp_path, blank_template):
+    data = copy_data(tmp_path)
+    save(fill(blank_template, {"tuyen-quan": BAD_ROWS["tuyen-quan"] | COMMON}), data / "cap-nhat" / "loi.xlsx")
+    summary = tmp_path / "summary.md"
+    assert check(data, "--summary", str(summary)).returncode == 1
+    row = row_of(blank_template, "tuyen-quan")
+    assert f'- `data/cap-nhat/loi.xlsx` dòng {row}, cột "Giá trị": không đọc được "một trăm"' in summary.read_text()
