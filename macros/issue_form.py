@@ -48,42 +48,36 @@ def _periods(plan: Plan) -> list[str]:
     return periods.labels(plan.document.period_start, plan.document.period_end)
 
 
-def definition(plan: Plan) -> dict:
-    """The issue form as a mapping (GitHub issue-form syntax)."""
+def _value_fields(plan: Plan) -> list[dict]:
+    """The value, or one value per hamlet; the descriptions name the targets each one is for."""
     yes_no = ", ".join(t.name for t in plan.targets if kinds.of(t).yes_no)
     per_hamlet = ", ".join(t.name for t in plan.targets if t.per_hamlet) or "không có"
+    value_help = (
+        f"Số đạt được, viết như thường lệ (81,82 hoặc 1.234.567). Chỉ tiêu đạt chuẩn ({yes_no}): ghi Đạt hoặc "
+        "Chưa đạt. Bỏ trống nếu chỉ tiêu tính theo từng ấp."
+    )
+    hamlet_help = f"Chỉ với chỉ tiêu tính theo từng ấp ({per_hamlet}): mỗi ấp một dòng, dạng Tên ấp (mã): số."
     hamlet_lines = "\n".join(f"{h.name} ({h.id}): " for h in plan.hamlets)
+    return [_field("input", "gia_tri", value_help, "81,82"), _field("textarea", "theo_ap", hamlet_help, hamlet_lines)]
+
+
+def definition(plan: Plan) -> dict:
+    """The issue form as a mapping (GitHub issue-form syntax)."""
     body = [
         {"type": "markdown", "attributes": {"value": INTRODUCTION}},
         _dropdown("chi_tieu", "Chỉ tiêu được báo cáo.", [f"{t.name} ({t.id})" for t in plan.targets]),
         _dropdown("ky", "Tháng, quý hoặc năm của số liệu.", _periods(plan)),
-        _field(
-            "input",
-            "gia_tri",
-            f"Số đạt được, viết như thường lệ (81,82 hoặc 1.234.567). Chỉ tiêu đạt chuẩn ({yes_no}): ghi Đạt hoặc "
-            "Chưa đạt. Bỏ trống nếu chỉ tiêu tính theo từng ấp.",
-            "81,82",
-        ),
-        _field(
-            "textarea",
-            "theo_ap",
-            f"Chỉ với chỉ tiêu tính theo từng ấp ({per_hamlet}): mỗi ấp một dòng, dạng Tên ấp (mã): số.",
-            hamlet_lines,
-        ),
+        *_value_fields(plan),
         _field("input", "ngay", "Ngày mà số liệu được tính đến, trong kỳ báo cáo.", "30/11/2026"),
         _field("input", "nguon", "Số hiệu và ngày văn bản báo cáo, hoặc đường dẫn.", "Báo cáo số 123/BC-UBND"),
         _dropdown("don_vi_bao_cao", "Đơn vị gửi báo cáo.", [f"{a.name} ({a.id})" for a in plan.agencies]),
         _field("textarea", "ghi_chu", "Giải thích ngắn nếu cần (số ước tính, đính chính…).", ""),
     ]
-    return {
-        "name": "Báo cáo tiến độ",
-        "description": "Gửi số liệu tiến độ của một chỉ tiêu; máy kiểm tra rồi mở đề nghị thay đổi để người duyệt xem.",
-        "title": "Báo cáo tiến độ: ",
-        "labels": [LABEL],
-        "body": body,
-    }
+    header = {"name": "Báo cáo tiến độ", "description": DESCRIPTION, "title": "Báo cáo tiến độ: ", "labels": [LABEL]}
+    return {**header, "body": body}
 
 
+DESCRIPTION = "Gửi số liệu tiến độ của một chỉ tiêu; máy kiểm tra rồi mở đề nghị thay đổi để người duyệt xem."
 INTRODUCTION = (
     "Mỗi lần gửi là **một chỉ tiêu, một kỳ**. Sau khi bấm *Submit new issue*, máy kiểm tra số liệu: nếu hợp lệ, "
     "một đề nghị thay đổi (pull request) được mở để người duyệt đối chiếu với văn bản nguồn; nếu có lỗi, máy trả "
