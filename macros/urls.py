@@ -73,6 +73,3 @@ class Urls:
     def markdown_source(path: str) -> str:
         """The Markdown file MkDocs builds a page address from: "chi-tieu/x/" -> "chi-tieu/x.md"."""
         return path.rstrip("/") + ".md"
-
-
-url = Urls
