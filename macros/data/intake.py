@@ -87,7 +87,7 @@ def _unsigned(text: str) -> int | float:
         whole, decimal = f"{single.group(1)}{single.group(3)}", f"{single.group(1)},{single.group(3)}"
         raise Refused(
             f"{_shown(text)} đọc được hai cách: {whole} (dấu phân cách hàng nghìn) hoặc {decimal} (số thập phân)",
-            f"viết rõ một cách: {whole} hoặc {decimal}",
+            f"viết {whole} nếu là số nguyên, hoặc {decimal}0 nếu là số thập phân",
         )
     if single:
         return _number_of(f"{single.group(1)}.{single.group(3)}")
