@@ -229,3 +229,10 @@ def test_the_intake_workflow_is_least_privilege_and_never_expands_the_body():
 
 def test_the_build_workflow_can_be_dispatched_on_the_new_branch():
     assert "workflow_dispatch" in triggers(load((ROOT / ".github" / "workflows" / "build.yml").read_text()))
+
+
+def test_only_the_step_that_talks_to_github_holds_the_token():
+    job = next(iter(jobs(load(WORKFLOW.read_text(encoding="utf-8"))).values()))
+    assert "GH_TOKEN" not in (job.get("env") or {})
+    holders = [step["name"] for step in steps(job) if "GH_TOKEN" in (step.get("env") or {})]
+    assert len(holders) == 1 and "gh " in next(s["run"] for s in steps(job) if s["name"] == holders[0])
