@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from macros.data import intake
+from macros.domain import periods
 
 
 @pytest.mark.parametrize(
@@ -138,3 +139,9 @@ def test_a_percent_sign_is_only_for_targets_counted_in_percent():
     assert intake.percent_refusal("%") is None
     assert intake.percent_refusal("% dự toán") is None
     assert "hợp tác xã" in intake.percent_refusal("hợp tác xã").message
+
+
+def test_every_period_offered_in_the_template_and_the_form_reads_back_to_its_code():
+    codes = periods.codes(2026, 2030)
+    assert len(codes) == 5 * 17 + 1 and "2028-GK" in codes
+    assert [intake.read_period(label) for label in periods.labels(2026, 2030)] == codes
