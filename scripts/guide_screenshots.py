@@ -5,6 +5,7 @@ Usage: python scripts/guide_screenshots.py   (or `make screenshots`; needs Chrom
 1. Builds the site (mkdocs build --strict) into a temporary folder.
 2. Takes /du-lieu/mau-bao-cao.xlsx from that build, types a few example rows into it as a clerk would, has
    LibreOffice Calc render it (HTML export), and photographs the "Báo cáo" sheet with headless Chromium.
+3. Photographs the section "Mẫu báo cáo tiến độ" of the built page /du-lieu/.
 The pictures go to docs/assets/huong-dan/. The example rows say "Ví dụ minh hoạ": they are not real figures.
 """
 
@@ -41,6 +42,7 @@ EXAMPLE_ROWS = {  # target id -> (Kỳ báo cáo, Giá trị, Ngày số liệu,
     ),
 }
 JPEG = {"type": "jpeg", "quality": 40}  # every page with its images stays under 100 KB (tests/test_budgets.py)
+PAGE_CLIP = {"x": 0, "width": 900, "height": 150}
 SHOT_STYLE = (
     "body{margin:8px;background:#fff} table{border-collapse:collapse}"
     " td{border:1px solid #d0d7de;padding:2px 4px;font-size:13px}"
@@ -72,7 +74,7 @@ def libreoffice_html(workbook: Path, folder: Path) -> Path:
     return folder / (workbook.stem + ".html")
 
 
-def photograph(html: Path) -> None:
+def photograph(html: Path, site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -88,6 +90,10 @@ def photograph(html: Path) -> None:
             clip={**box, "width": min(box["width"], 1080), "height": 136},
             **JPEG,
         )
+        page = browser.new_page(viewport={"width": 900, "height": 900}, device_scale_factor=1)
+        page.goto((site / "du-lieu" / "index.html").as_uri())
+        top = page.locator("#mau-bao-cao").bounding_box()["y"] - 8
+        page.screenshot(path=OUT / "trang-du-lieu.jpg", full_page=True, clip=PAGE_CLIP | {"y": top}, **JPEG)
         browser.close()
 
 
@@ -97,7 +103,7 @@ def main() -> int:
         folder = Path(temporary)
         build(folder / "site")
         workbook = filled_example(folder / "site" / "du-lieu" / "mau-bao-cao.xlsx", folder / "mau-bao-cao.xlsx")
-        photograph(libreoffice_html(workbook, folder))
+        photograph(libreoffice_html(workbook, folder), folder / "site")
     print(f"Đã chụp ảnh vào {OUT.relative_to(ROOT)}/")
     return 0
 
