@@ -20,7 +20,7 @@ import yaml
 
 from macros import issue_form, pipeline
 from macros.data import intake
-from macros.errors import Problem
+from macros.errors import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = ("OWNER", "MEMBER", "COLLABORATOR")
@@ -29,6 +29,11 @@ NOT_ALLOWED = (
     "Cảm ơn anh/chị đã gửi số liệu. Máy chỉ tự tạo đề nghị thay đổi cho tài khoản đã được cấp quyền vào kho dữ liệu "
     "(cán bộ được giao cập nhật số liệu). Nhóm kỹ thuật sẽ xem issue này; nếu anh/chị là cán bộ của xã, hãy nhờ nhóm "
     "kỹ thuật cấp quyền rồi sửa (Edit) issue để máy kiểm tra lại."
+)
+
+BROKEN = (
+    "Dữ liệu hiện có trong kho đang có lỗi, nên máy chưa thêm được báo cáo này. Nhóm kỹ thuật cần sửa các lỗi dưới "
+    "đây trước; sau đó anh/chị sửa (Edit) issue để máy kiểm tra lại."
 )
 
 
@@ -101,7 +106,13 @@ def outcome(body: str, issue: int, association: str, data_dir: Path) -> dict[str
         return {"result": "not-allowed", "comment.md": NOT_ALLOWED + "\n"}
     answer = issue_form.parse_body(body)
     reading = issue_form.read(answer)
-    site = pipeline.load_site(data_dir, data_dir.parent, pipeline.build_day())
+    try:
+        site = pipeline.load_site(data_dir, data_dir.parent, pipeline.build_day())
+    except DataError as error:  # the data already on the branch is broken: not the clerk's doing
+        return {
+            "result": "invalid",
+            "comment.md": BROKEN + "\n\n" + "\n".join(f"- `{p}`" for p in error.problems) + "\n",
+        }
     problems = refusals(answer, reading, {t.id: t.unit for t in site.plan.targets})
     if problems or "ky" not in reading.record:
         return {"result": "invalid", "comment.md": invalid_comment(problems)}

@@ -236,3 +236,12 @@ def test_only_the_step_that_talks_to_github_holds_the_token():
     assert "GH_TOKEN" not in (job.get("env") or {})
     holders = [step["name"] for step in steps(job) if "GH_TOKEN" in (step.get("env") or {})]
     assert len(holders) == 1 and "gh " in next(s["run"] for s in steps(job) if s["name"] == holders[0])
+
+
+def test_broken_data_on_the_branch_is_said_plainly(tmp_path):
+    data = copy_data(tmp_path)
+    patch(data, "chi-tieu.yml", "loai: dat-chuan", "loai: dat-chuan-moi")
+    result = submit(data, body(**GOOD), tmp_path)
+    assert result["result"].strip() == "invalid"
+    assert "Dữ liệu hiện có trong kho đang có lỗi" in result["comment.md"]
+    assert "data/chi-tieu.yml:" in result["comment.md"]
