@@ -14,19 +14,20 @@ class Problem:
     field: str
     message: str
     fix: str
-    in_sheet: bool = False  # a spreadsheet cell: `line` is the row (0 for the whole file), `field` the column header
+    in_sheet: bool = False  # a workbook cell: `line` is the row, `field` the column header
 
     @property
     def place(self) -> str:
-        """Where to look, the way staff count: file:line: field in YAML, row and column in a workbook."""
-        if not self.in_sheet:
-            return f"{self.file}:{self.line}: {self.field}"
-        if not self.line:
-            return f"{self.file}: {self.field}"
-        return f'{self.file}: dòng {self.line}, cột "{self.field}"'
+        """`file:line`, or just the file when the problem is with the file as a whole (line 0); in a workbook, the
+        row and the column, the way staff count them."""
+        if self.in_sheet and self.line:
+            return f'{self.file}: dòng {self.line}, cột "{self.field}"'
+        return f"{self.file}:{self.line}" if self.line else self.file
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message} — {self.fix}"
+        if self.in_sheet and self.line:
+            return f"{self.place}: {self.message} — {self.fix}"
+        return f"{self.place}: {self.field}: {self.message} — {self.fix}"
 
 
 class DataError(Exception):

@@ -16,11 +16,10 @@ from macros import pipeline
 
 
 def _place(problem) -> str:
-    if not problem.in_sheet:
-        return f"`{problem.file}` dòng {problem.line}, trường `{problem.field}`"
-    if not problem.line:
-        return f"`{problem.file}`, {problem.field}"
-    return f'`{problem.file}` dòng {problem.line}, cột "{problem.field}"'
+    line = f" dòng {problem.line}" if problem.line else ""
+    if problem.in_sheet and problem.line:
+        return f'`{problem.file}`{line}, cột "{problem.field}"'
+    return f"`{problem.file}`{line}, trường `{problem.field}`"
 
 
 def summary_markdown(problems) -> str:
