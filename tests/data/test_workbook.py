@@ -296,3 +296,14 @@ def test_the_job_summary_names_row_and_column(tmp_path, blank_template):
     assert check(data, "--summary", str(summary)).returncode == 1
     row = row_of(blank_template, "tuyen-quan")
     assert f'- `data/cap-nhat/loi.xlsx` dòng {row}, cột "Giá trị": không đọc được "một trăm"' in summary.read_text()
+
+
+def test_workbook_rows_are_named_by_row_and_column_even_when_a_yaml_file_is_unreadable(tmp_path, blank_template):
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / "2026.yml").write_text("bao_cao: [\n", encoding="utf-8")  # a syntax error
+    cells = {"Kỳ báo cáo": "Năm 2026", "Giá trị": "100", "Nguồn số liệu": "Báo cáo số 1"}
+    save(fill(blank_template, {"tuyen-quan": cells}), data / "cap-nhat" / "thang-11.xlsx")
+    out = check(data).stdout
+    row = row_of(blank_template, "tuyen-quan")
+    assert f'data/cap-nhat/thang-11.xlsx: dòng {row}, cột "Ngày số liệu": thiếu trường bắt buộc' in out
+    assert "data/cap-nhat/2026.yml:" in out
