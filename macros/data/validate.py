@@ -268,18 +268,11 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     for root, files in sources.items():
         for source in files:
             problems += check_record(source.root, root, source.path, 1, "", malformed) if source.readable else []
-    if all(source.readable for files in sources.values() for source in files):
-        # Rules across records need every file: one that could not be read at all (syntax, encoding) would make
-        # each reference to it look broken. The problem already reported is the one to fix first.
-        problems += _cross_record_problems(sources, malformed, today)
-    return workbook.review(problems, sources)  # workbook reports: named by row and column
-
-
-def _cross_record_problems(sources: dict[str, list[Source]], malformed: set[int], today: dt.date) -> list[Problem]:
     index, found = rules.build_index(sources, malformed)
     for rule in CROSS_RECORD_RULES:
         found += rule(index)
-    return found + value_rules.check_reports(index, today)
+    problems += found + value_rules.check_reports(index, today)
+    return workbook.review(problems, sources)  # workbook reports: named by row and column
 
 
 CROSS_RECORD_RULES = (
