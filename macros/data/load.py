@@ -304,6 +304,9 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
     """Read every data file named in spec.FILES, grouped by its root record; report every file nobody reads."""
     from macros.data.spec import FILES
     from macros.data.stray import stray_files
+    from macros.data.workbook import read_workbook
+
+    readers = {"yaml": load_file, "xlsx": read_workbook}
 
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []
@@ -315,7 +318,7 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
                 Problem(display, 1, "tệp", "không tìm thấy tệp dữ liệu này", "khôi phục tệp từ lịch sử Git")
             )
         for path in paths:
-            source, found = load_file(path, root_dir)
+            source, found = readers[spec.reader](path, root_dir)
             sources.setdefault(spec.root, []).append(source)
             problems += found
     return sources, problems + stray_files(data_dir, root_dir)

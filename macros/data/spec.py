@@ -86,6 +86,7 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
+    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/data/workbook.py
 
 
 RECORDS: dict[str, Record] = {}
@@ -791,6 +792,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("ap.yml", "ap.schema.json", "hamlets"),
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
+    FileSpec("cap-nhat/*.xlsx", "", "reports", required=False, reader="xlsx"),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
 )
 

@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from macros.data import number_text, rules, text_limits, value_rules
+from macros.data import number_text, rules, text_limits, value_rules, workbook
 from macros.data.load import Located, LocatedList, Source
 from macros.data.spec import ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
@@ -281,7 +281,8 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     index, found = rules.build_index(sources, malformed)
     for rule in CROSS_RECORD_RULES:
         found += rule(index)
-    return problems + found + value_rules.check_reports(index, today)
+    problems += found + value_rules.check_reports(index, today)
+    return workbook.review(problems, sources)  # workbook reports: named by row and column
 
 
 CROSS_RECORD_RULES = (

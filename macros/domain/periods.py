@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from macros.data.spec import PERIOD_PATTERN
+from macros.settings import MIDTERM_YEAR
 
 
 @functools.total_ordering
@@ -53,6 +54,20 @@ def baseline_year(span: tuple[int, int]) -> int:
     """The year before the plan's period (2025 for 2026–2030): the first year of the term (nhiệm kỳ 2025–2030).
     Its reports are accepted as the starting point, and shown as before the plan."""
     return span[0] - 1
+
+
+def codes(first: int, last: int) -> list[str]:
+    """Every period a report may name from `first` to `last` year: months, quarters, the year, the 2028 review."""
+    found = []
+    for year in range(first, last + 1):
+        found += [f"{year}-{month:02d}" for month in range(1, 13)] + [f"{year}-Q{q}" for q in range(1, 5)]
+        found += [str(year)] + ([f"{year}-GK"] if year == MIDTERM_YEAR else [])
+    return found
+
+
+def labels(first: int, last: int) -> list[str]:
+    """What staff pick from a list: "Tháng 01/2026" … "Năm 2030", in the order of `codes`."""
+    return [parse(code).label for code in codes(first, last)]
 
 
 def _month_end(year: int, month: int) -> dt.date:
