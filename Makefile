@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install serve build check test lint format bench browsers node clean schemas
+.PHONY: help install serve build check test lint format bench browsers fonts node clean schemas
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -30,6 +30,13 @@ browsers:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
+# DejaVu Sans for the link-preview images (every Vietnamese letter); the build draws them offline.
+FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+fonts:
+	@test -f $(FONT) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; fi; }
+
 # axe-core and Lighthouse for the accessibility and speed checks (npm, pinned in package-lock.json).
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
@@ -42,10 +49,10 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) scripts/schemas.py --write
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check
+build: check fonts
 	$(PY) -m mkdocs build --strict
 
 lint: $(STAMP)
@@ -56,11 +63,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format macros scripts tests
 	$(VENV)/bin/ruff check --fix macros scripts tests
 
-test: check lint browsers node
+test: check lint browsers fonts node
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) fonts
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site .pytest_cache .bench
+	rm -rf site .pytest_cache .bench .cache

@@ -14,6 +14,7 @@ from macros import formats as fmt
 from macros.domain import status
 from macros.domain.model import Block, Page, Target, Unit
 from macros.pipeline import SiteData
+from macros.site import previews
 from macros.data.spec import YES_NO_KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -164,15 +165,25 @@ def _landing(site: SiteData, address: str) -> tuple[str, str]:
     return f"don-vi/{key}/", site.plan.agency_by_id[key].name
 
 
-def redirect_page(site: SiteData, address: str, site_url: str, new_address: str | None = None) -> str:
+def redirect_page(
+    site: SiteData, address: str, site_url: str, new_address: str | None = None, site_name: str = ""
+) -> str:
     """The static page at /<address>/ that lands on where the address points now (meta refresh, canonical, a link).
 
-    new_address is set for an address that was moved (data/id-da-cong-bo.yml, chuyen_huong)."""
-    path, label = _landing(site, new_address or address)
+    new_address is set for an address that was moved (data/id-da-cong-bo.yml, chuyen_huong). Link-preview crawlers
+    do not follow the refresh, so the page carries the preview of what it points to, with its own address as og:url.
+    """
+    landing = new_address or address
+    path, label = _landing(site, landing)
+    base = site_url.rstrip("/")
     context = dict(
         label=label,
         target=f"../../{path}",
-        canonical=f"{site_url.rstrip('/')}/{path}" if site_url else f"../../{path}",
+        canonical=f"{base}/{path}" if site_url else f"../../{path}",
+        own_url=f"{base}/{address}/" if site_url else "",
+        image_url=f"{base}/" if site_url else "../../",
+        preview=previews.address_preview(site, landing, label),
+        site_name=site_name,
         document=site.plan.document,
     )
     return environment().get_template("redirect.html").render(**context)
