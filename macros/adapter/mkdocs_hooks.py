@@ -31,11 +31,11 @@ def on_config(config):
 
 
 def _preview_images(config):
-    """Drawn once per change: kept in .cache/previews/ (git-ignored) next to mkdocs.yml between builds."""
+    """Drawn once per change: kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds."""
     problem = cards.missing_fonts_message()
     if problem:
         raise PluginError(problem)
-    cache_dir = Path(config.config_file_path).parent / ".cache" / "previews"
+    cache_dir = Path(config.config_file_path).parent / config.extra.get("cache_dir", ".cache") / "previews"
     return previews.image_files(state.current(), config.site_name, cache_dir)
 
 
