@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_site
 from PIL import Image
 
-from conftest import build_site
 from macros.site import cards, previews
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
