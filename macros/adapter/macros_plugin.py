@@ -23,6 +23,7 @@ def register(env) -> None:
         "du_lieu_mo": views.open_data,
         "danh_sach_ap": views.hamlets,
         "xa": views.commune,
+        "chu_viet_tat": render.abbreviations_page,
     }
 
     def call(function):

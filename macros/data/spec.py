@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 PERIOD_PATTERN = r"^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4]|-GK)?$"
 FIRST_YEAR, LAST_YEAR = 2025, 2030
 
@@ -458,6 +459,31 @@ _record(
     ),
 )
 
+_record(
+    "abbreviation",
+    "Chữ viết tắt",
+    Field(
+        "viet_tat",
+        "abbreviation",
+        "Chữ viết tắt",
+        "Chữ in hoa như người ta vẫn viết, có thể có dấu gạch ngang, ví dụ HĐND, KT-XH.",
+        True,
+    ),
+    Field("day_du", "text", "Viết đầy đủ", "Dạng đầy đủ, đúng chính tả tiếng Việt, ví dụ Hội đồng nhân dân.", True),
+)
+_record(
+    "abbreviations",
+    "Tệp chữ viết tắt",
+    Field(
+        "tu_viet_tat",
+        "records",
+        "Danh sách chữ viết tắt",
+        "Mỗi chữ viết tắt một mục; tìm kiếm trên trang hiểu chữ viết tắt theo danh sách này.",
+        True,
+        record="abbreviation",
+    ),
+)
+
 DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
 _record(
     "commune",
@@ -483,4 +509,5 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
+    FileSpec("tu-viet-tat.yml", "tu-viet-tat.schema.json", "abbreviations", required=False),
 )

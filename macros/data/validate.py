@@ -12,7 +12,7 @@ import re
 
 from macros.data import rules, value_rules
 from macros.data.load import Located, LocatedList, Source
-from macros.data.spec import FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ABBREVIATION_PATTERN, FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
 
 # Characters that are invisible, break the XML feed and never belong in a plan: C0 controls except tab and newline.
@@ -51,6 +51,15 @@ def _id(value):
         return (
             f"mã {_show(value)} không hợp lệ",
             "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ bao-hiem-y-te",
+        )
+    return None
+
+
+def _abbreviation(value):
+    if not isinstance(value, str) or not re.match(ABBREVIATION_PATTERN, value):
+        return (
+            f"chữ viết tắt {_show(value)} không đúng dạng",
+            "viết chữ in hoa, không dấu cách, các phần nối bằng dấu gạch ngang, ví dụ HĐND hoặc KT-XH",
         )
     return None
 
@@ -147,6 +156,7 @@ TYPE_CHECKS = {
     "anchors": lambda v: None if isinstance(v, list) and v and not any(map(_id, v)) else _texts(None),
     "hamlet_values": _mapping_of(_number),
     "redirects": _mapping_of(_text),
+    "abbreviation": _abbreviation,
 }
 
 
@@ -257,6 +267,7 @@ CROSS_RECORD_RULES = (
     rules.check_target_sections,
     value_rules.check_target_values,
     value_rules.check_registry,
+    rules.check_unique_abbreviations,
 )
 
 

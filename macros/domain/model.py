@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from macros.data.load import Source
+from macros import slug
 from macros.domain import periods
 
 SPLIT_PAGE_CHARS = 12000  # a part longer than this gets one page per subsection, so phones get pages of readable length
@@ -129,6 +130,14 @@ class Commune:
 
 
 @dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation of commune administration (data/tu-viet-tat.yml) and its full form."""
+
+    short: str
+    full: str
+
+
+@dataclass(frozen=True)
 class Report:
     target_id: str
     period: periods.Period
@@ -168,6 +177,7 @@ class Plan:
     reports: tuple[Report, ...]
     commune: Commune | None = None
     redirects: tuple[tuple[str, str], ...] = ()  # published address -> where it lives now (data/id-da-cong-bo.yml)
+    abbreviations: tuple[Abbreviation, ...] = ()
 
     @cached_property
     def units(self) -> dict[str, Unit]:
@@ -395,7 +405,14 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         tuple(report for source in sources.get("reports", []) for report in _reports(source)),
         _commune(sources["commune"][0].root),
         _redirects(sources["registry"][0].root),
+        abbreviations=_abbreviations(sources.get("abbreviations", [])),
     )
+
+
+def _abbreviations(sources: list[Source]) -> tuple[Abbreviation, ...]:
+    """In alphabetical order, whatever the order in the file."""
+    found = (Abbreviation(raw["viet_tat"], raw["day_du"]) for source in sources for raw in source.root["tu_viet_tat"])
+    return tuple(sorted(found, key=lambda item: slug.fold(item.short)))
 
 
 def _redirects(raw) -> tuple[tuple[str, str], ...]:

@@ -255,6 +255,10 @@ def home_summary(site: SiteData, page_url: str) -> str:
     )
 
 
+def abbreviations_page(site: SiteData, page_url: str) -> str:
+    return _html("abbreviations.html", **_context(site, page_url))
+
+
 def plan_contents(site: SiteData, page_url: str) -> str:
     return _html("plan_contents.html", **_context(site, page_url))
 
