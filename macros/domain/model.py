@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from macros.data.load import Source
 from macros import slug
+from macros.data.load import Source
 from macros.domain import periods
 
 SPLIT_PAGE_CHARS = 12000  # a part longer than this gets one page per subsection, so phones get pages of readable length
