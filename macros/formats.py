@@ -8,7 +8,8 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LOCALE = "vi_VN"
+from macros.settings import LOCALE
+
 MISSING = "chưa cập nhật"
 
 

@@ -55,7 +55,7 @@ from macros.adapter import state
 from macros.data import load, rules, validate, value_rules
 from macros.data.load import Located, LocatedList, load_all, parse_text
 from macros.data.spec import FILES
-from macros.domain import model, periods, status
+from macros.domain import kinds, model, periods, status
 from macros.site import pages
 
 BUILD_DAY = dt.date(2026, 11, 29)
@@ -170,7 +170,7 @@ def rename_unit(unit: dict, suffix: str) -> dict:
 
 def report_value(target: dict, step: int, count: int):
     """A plausible value for report `step` of `count`: rising towards the goal, never negative or above 100%."""
-    if target["loai"] in ("dat-chuan", "moc"):
+    if kinds.KINDS[target["loai"]].yes_no:
         return step == count - 1 and step % 2 == 0
     goal = target.get("gia_tri") if target.get("gia_tri") is not None else target.get("gia_tri_tu")
     value = round((goal or 10) * (0.4 + 0.65 * (step + 1) / count), 1)
@@ -209,7 +209,7 @@ def reports_yaml(targets: list[dict]) -> tuple[str, int]:
 def write_registry(data_dir: Path) -> int:
     with libyaml():
         sources, _ = load_all(data_dir, data_dir.parent)
-    index, _ = rules.build_index(sources)
+    index, _ = rules.build_index(sources, set())
     ids = sorted(value_rules.published_ids(index))
     text = "chuyen_huong: {}\nid:\n" + "".join(f"  - {value}\n" for value in ids)
     (data_dir / "id-da-cong-bo.yml").write_text(text, encoding="utf-8")
@@ -221,7 +221,7 @@ def synthesize(scale: int, dest: Path, scale_plan: bool) -> Path:
     data = dest / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("schemas", "nguon"))
     sources, _ = load_all(ROOT / "data", ROOT)
-    real_index, _ = rules.build_index(sources)
+    real_index, _ = rules.build_index(sources, set())
     plan = read_yaml(data / "ke-hoach.yml")
     agencies = read_yaml(data / "co-quan.yml")["co_quan"]
     targets = read_yaml(data / "chi-tieu.yml")["chi_tieu"]

@@ -21,7 +21,7 @@ HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
 
 def current_ids(data_dir: Path) -> list[str]:
     sources, _ = load_all(data_dir, data_dir.parent)
-    index, _ = rules.build_index(sources)
+    index, _ = rules.build_index(sources, set())
     return sorted(value_rules.published_ids(index))
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from macros.opendata import export
+from macros.opendata import columns, export
 
 
 def test_every_target_is_exported_with_its_section_and_values(real_site_data):
@@ -24,7 +24,7 @@ def test_every_target_is_exported_with_its_section_and_values(real_site_data):
 
 
 def test_csv_has_a_bom_and_reads_back(real_site_data):
-    data = export.to_csv(export.target_records(real_site_data), export.TARGET_COLUMNS)
+    data = export.to_csv(export.target_records(real_site_data), columns.TARGETS.names)
     assert data.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == len(real_site_data.plan.targets)
@@ -38,7 +38,7 @@ def test_built_files_match(real_site):
     assert {t["id"] for t in targets} >= {"bao-hiem-y-te", "xa-khong-ma-tuy", "to-hop-tac-tung-ap"}
     assert all(task["muc"] and task["doan"] for task in tasks)
     reports = (real_site / "du-lieu" / "cap-nhat.csv").read_bytes()
-    assert reports.decode("utf-8-sig").splitlines() == [",".join(export.REPORT_COLUMNS)]
+    assert reports.decode("utf-8-sig").splitlines() == [",".join(columns.REPORTS.names)]
 
 
 def test_fixture_reports_are_exported(fixture_site):

@@ -128,6 +128,4 @@ def test_summary_lists_every_target_with_its_status(site_url, page, real_site_da
 
 
 def _groups(site):
-    from macros.site import render
-
-    return [targets for _, targets in render.target_rows(site)]
+    return [targets for _, targets in site.plan.targets_by_area]

@@ -1,4 +1,4 @@
-"""Following progress over time (macros/domain/progress.py): statuses at the end of each period, changes, the mid-term review.
+"""Following progress over time (macros/domain/progress.py): statuses at the end of each period, changes, mid-term.
 
 Pure tests on the real plan with the fixture reports of tests/fixtures/cap-nhat/; a few checks on the built pages last.
 """
@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from conftest import TODAY
 
 from macros import pipeline
-from macros.domain import periods, progress, status
+from macros.domain import kinds, periods, progress, status
 from macros.domain.model import Report
-from macros.site import render, views
+from macros.site import views
 
 Q3 = periods.parse("2026-Q3")
 
@@ -114,13 +114,6 @@ def test_summary_by_lead_agency_has_an_unassigned_bucket(site):
     assert sum(g.reported for g in report.by_agency) == 3
     for group in report.by_agency:
         assert sum(count for _, count in group.counts) == len(group.targets)
-
-
-def test_summary_by_area_follows_the_targets_table(site):
-    report = report_of(site, "2026-Q3")
-    assert [(g.page.id, [t.id for t in g.targets]) for g in report.by_area] == [
-        (page.id, [t.id for t in targets]) for page, targets in render.target_rows(site)
-    ]
 
 
 # The mid-term review
@@ -242,7 +235,7 @@ def test_every_page_renders_with_a_report_for_each_kind_of_target(real_site_data
         Report(
             t.id,
             q3,
-            None if t.per_hamlet else (True if t.kind in ("dat-chuan", "moc") else 1),
+            None if t.per_hamlet else (True if kinds.of(t).yes_no else 1),
             (("vinh-thanh", 1),) if t.per_hamlet else (),
             dt.date(2026, 9, 30),
             "nguồn",

@@ -268,6 +268,23 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert any("năm 2031" in m for m in found)
 
 
+def test_rules_across_records_still_run_when_a_record_is_malformed(tmp_path):
+    """A malformed record is left out of the rules across records; the others are still checked against each other."""
+    data = copy_data(tmp_path)
+    shutil.copy(BAD / "danh-sach-o-tham-chieu.yml", data / "cap-nhat" / "2026.yml")  # chi_tieu: [list] (unhashable)
+    patch(data, "chi-tieu.yml", "    loai: tich-luy\n    gia_tri: 100\n", "    loai: tich-luy-nam\n    gia_tri: 100\n")
+    patch(
+        data,
+        "nhiem-vu.yml",
+        "chu_tri: ",
+        "chu_tri: phong-khong-co-that # ",
+    )
+    found = messages(data, TODAY)
+    assert any('loai: giá trị "tich-luy-nam" không được dùng' in m for m in found)
+    assert any("chi_tieu: mã \"['bao-hiem-y-te']\" không hợp lệ" in m for m in found)
+    assert any('chu_tri: không có đơn vị nào mang mã "phong-khong-co-that"' in m for m in found)
+
+
 def test_the_real_data_passes():
     assert messages(ROOT / "data", TODAY) == []
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.data.load import Located, Source
+from macros.data.spec import RECORDS
 from macros.errors import Problem
+from macros.settings import DEFAULT_PERIOD_SPAN
 from macros.slug import fold
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
@@ -21,41 +23,49 @@ class Entry:
 
 @dataclass
 class Index:
-    """Ids and texts gathered from all files, tolerant of malformed input."""
+    """What the rules across records read: the well-formed records of every file, and the ids of all of them.
+
+    A record with a structural problem (already reported) is left out of `collections`, so no rule trips over it; its
+    id still counts in `known`, so that records referring to it are not blamed for its mistake."""
 
     units: dict[str, Entry] = field(default_factory=dict)
-    anchors: dict[str, str] = field(default_factory=dict)
+    anchors: dict[str, str | None] = field(default_factory=dict)  # anchor -> its text (None when malformed)
     anchor_unit: dict[str, str] = field(default_factory=dict)
     collections: dict[str, list[Entry]] = field(default_factory=dict)
+    known: dict[str, set[str]] = field(default_factory=dict)
     registry: list[Entry] = field(default_factory=list)
-    period_span: tuple[int, int] = (2026, 2030)
+    period_span: tuple[int, int] = DEFAULT_PERIOD_SPAN
 
     def ids(self, name: str) -> set[str]:
         if name == "unit":
             return set(self.units)
-        return {entry.record.get("id") for entry in self.collections.get(name, [])}
+        if name == "anchor":
+            return set(self.anchors)
+        return self.known.get(name, set())
 
 
-def _records(source: Source, key: str) -> list[Entry]:
+def _items(source: Source, key: str) -> list[Entry]:
+    """Every mapping listed under `key`, well-formed or not."""
     root = source.root if isinstance(source.root, Located) else {}
     items = root.get(key) if isinstance(root.get(key), list) else []
     return [Entry(source.path, item) for item in items if isinstance(item, Located)]
 
 
-def _walk_units(entries: list[Entry], index: Index, duplicates: list[Problem]) -> None:
+def _walk_units(entries: list[Entry], index: Index, duplicates: list[Problem], malformed: set[int]) -> None:
     for entry in entries:
         unit_id = entry.record.get("id")
+        if not isinstance(unit_id, str):
+            continue
         if unit_id in index.units:
             duplicates.append(_duplicate(entry, "mục"))
         index.units[unit_id] = entry
         if isinstance(entry.record.get("van_ban"), str):
-            index.anchors[unit_id] = entry.record["van_ban"]
-            index.anchor_unit[unit_id] = unit_id
-        for number, block in enumerate(_records(Source(entry.path, entry.record), "noi_dung"), start=1):
+            index.anchors[unit_id], index.anchor_unit[unit_id] = entry.record["van_ban"], unit_id
+        for number, block in enumerate(_items(Source(entry.path, entry.record), "noi_dung"), start=1):
             anchor = f"{unit_id}-d{number}"
-            index.anchors[anchor] = block.record.get("doan") or block.record.get("gach") or ""
-            index.anchor_unit[anchor] = unit_id
-        _walk_units(_records(Source(entry.path, entry.record), "muc"), index, duplicates)
+            text = None if id(block.record) in malformed else next(iter(block.record.values()), None)
+            index.anchors[anchor], index.anchor_unit[anchor] = text, unit_id
+        _walk_units(_items(Source(entry.path, entry.record), "muc"), index, duplicates, malformed)
 
 
 COLLECTIONS = {
@@ -68,21 +78,27 @@ COLLECTIONS = {
 }
 
 
-def build_index(sources: dict[str, list[Source]]) -> tuple[Index, list[Problem]]:
+def build_index(sources: dict[str, list[Source]], malformed: set[int]) -> tuple[Index, list[Problem]]:
+    """The index of every file's records; `malformed` holds the ids (id()) of the mappings with their own problem."""
     index, problems = Index(), []
     for source in sources.get("plan", []):
-        _walk_units(_records(source, "muc"), index, problems)
+        _walk_units(_items(source, "muc"), index, problems, malformed)
         index.period_span = _period_span(source)
     for root, (name, key) in COLLECTIONS.items():
-        index.collections[name] = [entry for source in sources.get(root, []) for entry in _records(source, key)]
-    index.registry = [Entry(s.path, s.root) for s in sources.get("registry", []) if isinstance(s.root, Located)]
+        entries = [entry for source in sources.get(root, []) for entry in _items(source, key)]
+        index.known[name] = {e.record.get("id") for e in entries if isinstance(e.record.get("id"), str)}
+        index.collections[name] = [entry for entry in entries if id(entry.record) not in malformed]
+    registry = [Entry(s.path, s.root) for s in sources.get("registry", []) if isinstance(s.root, Located)]
+    index.registry = [entry for entry in registry if id(entry.record) not in malformed]
     return index, problems
 
 
 def _period_span(source: Source) -> tuple[int, int]:
     document = source.root.get("van_ban") if isinstance(source.root, Located) else None
     span = document.get("giai_doan") if isinstance(document, Located) else None
-    return (span.get("tu", 2026), span.get("den", 2030)) if isinstance(span, Located) else (2026, 2030)
+    if not isinstance(span, Located):
+        return DEFAULT_PERIOD_SPAN
+    return span.get("tu", DEFAULT_PERIOD_SPAN[0]), span.get("den", DEFAULT_PERIOD_SPAN[1])
 
 
 def _duplicate(entry: Entry, what: str) -> Problem:
@@ -133,23 +149,6 @@ def _ref_problem(entry: Entry, key: str, value, what: str) -> Problem:
     )
 
 
-REF_FIELDS = {
-    "agency": [("nguon", "anchor")],
-    "target": [
-        ("muc", "unit"),
-        ("doan", "anchor"),
-        ("chu_tri", "agency"),
-        ("phoi_hop", "agency"),
-    ],
-    "task": [
-        ("doan", "anchor"),
-        ("chu_tri", "agency"),
-        ("phoi_hop", "agency"),
-        ("chi_tieu", "target"),
-    ],
-    "hamlet": [("nguon", "anchor")],
-    "report": [("chi_tieu", "target"), ("don_vi_bao_cao", "agency")],
-}
 WHAT = {
     "anchor": "đoạn kế hoạch",
     "unit": "mục kế hoạch",
@@ -159,17 +158,24 @@ WHAT = {
 
 
 def check_references(index: Index) -> list[Problem]:
-    known = {name: index.ids(name) for name in ("unit", "agency", "target")}
-    known["anchor"] = set(index.anchors) | set(index.units)
+    """Every field the spec declares as naming another record (ref=…, or an anchor kind) must name one that exists."""
+    known = {name: index.ids(name) for name in WHAT} | {"anchor": index.ids("anchor") | index.ids("unit")}
     problems = []
-    for name, fields in REF_FIELDS.items():
-        for entry in index.collections.get(name, []):
-            for key, kind in fields:
-                values = entry.record.get(key)
-                for value in values if isinstance(values, list) else [values]:
-                    if isinstance(value, str) and value not in known[kind]:
-                        problems.append(_ref_problem(entry, key, value, WHAT[kind]))
+    for name, entries in index.collections.items():
+        for reference in RECORDS[name].references:
+            problems += [
+                _ref_problem(e, reference.name, value, WHAT[reference.refers_to])
+                for e in entries
+                for value in _named(e, reference.name)
+                if value not in known[reference.refers_to]
+            ]
     return problems
+
+
+def _named(entry: Entry, key: str) -> list[str]:
+    """The ids a reference field names: one, or a list."""
+    values = entry.record.get(key)
+    return [value for value in (values if isinstance(values, list) else [values]) if isinstance(value, str)]
 
 
 def check_quotes(index: Index) -> list[Problem]:

@@ -6,10 +6,11 @@ Editors that read `# yaml-language-server: $schema=…` show each field's Vietna
 from __future__ import annotations
 
 from macros.data.spec import ABBREVIATION_PATTERN, FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
+from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": "string", "minLength": 1}
-YEAR = {"type": "integer", "minimum": 2025, "maximum": 2030}
+YEAR = {"type": "integer", "minimum": TERM_FIRST_YEAR, "maximum": TERM_LAST_YEAR}
 ID = {"type": "string", "pattern": ID_PATTERN}
 NUMBER = {"type": "number"}
 

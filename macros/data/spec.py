@@ -1,30 +1,42 @@
-"""What each data file may hold: one description used by the check and by the JSON Schemas.
+"""What each data file may hold, declared once per field.
 
-Field titles and descriptions are Vietnamese because staff read them in their editor.
+A Field names its YAML key, the attribute of the model record it becomes (`attr`) and, for the open data, what a
+reader is told about it (`public`). The check (validate, rules), the JSON Schemas, the model, the CSV/JSON export and
+datapackage.json all derive from these declarations. Field titles and descriptions are Vietnamese because staff read
+them in their editor.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from macros.domain import kinds
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 PERIOD_PATTERN = r"^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4]|-GK)?$"
-FIRST_YEAR, LAST_YEAR = 2025, 2030
+ANCHOR_KINDS = ("anchor", "anchors")  # kinds whose ids name a unit or a paragraph of the plan
 
 
 @dataclass(frozen=True)
 class Field:
     """One field of a record. `kind` names a checker in validate.TYPE_CHECKS."""
 
-    name: str
+    name: str  # the YAML key
     kind: str
     title: str
-    description: str
+    description: str  # for staff, in their editor and in the check's messages
     required: bool = False
+    attr: str = ""  # the attribute of the model record; empty when the model builds it another way
     choices: tuple = ()
     ref: str = ""  # the collection an id refers to, for kinds "ref" and "refs"
     record: str = ""  # the record spec of items, for kinds "records" and "record"
+    public: str | None = None  # its description in the open data; None keeps it out of the open data
+
+    @property
+    def refers_to(self) -> str | None:
+        """The collection whose ids this field names ("anchor" for units and paragraphs of the plan)."""
+        return "anchor" if self.kind in ANCHOR_KINDS else (self.ref or None)
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,22 @@ class Record:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def key_of(self, attr: str) -> str:
+        """The YAML key of a model attribute."""
+        return next(f.name for f in self.fields if f.attr == attr)
+
+    @property
+    def modelled(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.attr)
+
+    @property
+    def public(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.public is not None)
+
+    @property
+    def references(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.refers_to)
+
 
 @dataclass(frozen=True)
 class FileSpec:
@@ -45,11 +73,7 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
-    notes: tuple[str, ...] = field(default=())
 
-
-TARGET_KINDS = ("tich-luy", "ty-le-hang-nam", "dat-chuan", "khoang", "moc")
-YES_NO_KINDS = ("dat-chuan", "moc")  # reported as true (đạt) or false (chưa đạt), with no number
 
 RECORDS: dict[str, Record] = {}
 
@@ -58,16 +82,15 @@ def _record(name: str, title: str, *fields: Field) -> None:
     RECORDS[name] = Record(name, title, fields)
 
 
+# Open-data descriptions shared by several fields.
+AGENCY = "Mã đơn vị (xem trang Cơ quan, đơn vị); để trống khi Kế hoạch không nêu."
+DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
+
 _record(
     "block",
     "Đoạn văn hoặc gạch đầu dòng",
-    Field("doan", "text", "Đoạn văn", "Một đoạn văn của kế hoạch, giữ nguyên văn."),
-    Field(
-        "gach",
-        "text",
-        "Gạch đầu dòng",
-        "Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn.",
-    ),
+    Field("doan", "text", title="Đoạn văn", description="Một đoạn văn của kế hoạch, giữ nguyên văn."),
+    Field("gach", "text", title="Gạch đầu dòng", description="Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn."),
 )
 _record(
     "unit",
@@ -75,92 +98,113 @@ _record(
     Field(
         "id",
         "id",
-        "Mã trích dẫn",
-        "Số mục viết thường, nối bằng gạch ngang, ví dụ iii-2-1. Không bao giờ đổi.",
-        True,
+        attr="id",
+        title="Mã trích dẫn",
+        description="Số mục viết thường, nối bằng gạch ngang, ví dụ iii-2-1. Không bao giờ đổi.",
+        required=True,
     ),
-    Field("so", "text", "Số mục", 'Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".', True),
-    Field("tieu_de", "text", "Tiêu đề", "Tiêu đề của mục, giữ nguyên văn."),
+    Field(
+        "so",
+        "text",
+        attr="number",
+        title="Số mục",
+        description='Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".',
+        required=True,
+    ),
+    Field("tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn."),
     Field(
         "van_ban",
         "text",
-        "Nội dung ngay sau số mục",
-        "Khi mục không có tiêu đề mà là một đoạn văn.",
+        attr="text",
+        title="Nội dung ngay sau số mục",
+        description="Khi mục không có tiêu đề mà là một đoạn văn.",
     ),
     Field(
         "noi_dung",
         "records",
-        "Các đoạn và gạch đầu dòng",
-        "Theo đúng thứ tự trong văn bản gốc.",
+        title="Các đoạn và gạch đầu dòng",
+        description="Theo đúng thứ tự trong văn bản gốc.",
         record="block",
     ),
-    Field("muc", "records", "Các mục con", "Các mục con theo thứ tự.", record="unit"),
+    Field("muc", "records", title="Các mục con", description="Các mục con theo thứ tự.", record="unit"),
 )
 _record(
     "signature",
     "Khối chữ ký",
-    Field("the_thuc", "text", "Thể thức", "Ví dụ: TM. ỦY BAN NHÂN DÂN", True),
-    Field("chuc_vu", "text", "Chức vụ người ký", "Ví dụ: CHỦ TỊCH", True),
+    Field("the_thuc", "text", attr="form", title="Thể thức", description="Ví dụ: TM. ỦY BAN NHÂN DÂN", required=True),
+    Field("chuc_vu", "text", attr="position", title="Chức vụ người ký", description="Ví dụ: CHỦ TỊCH", required=True),
     Field(
         "nguoi_ky",
         "text",
-        "Người ký",
-        "Họ tên người ký. Để trống nếu văn bản gốc không ghi.",
+        attr="signer",
+        title="Người ký",
+        description="Họ tên người ký. Để trống nếu văn bản gốc không ghi.",
     ),
 )
 _record(
     "span",
     "Giai đoạn",
-    Field("tu", "year", "Từ năm", "Năm đầu tiên nhận báo cáo.", True),
-    Field("den", "year", "Đến năm", "Năm cuối cùng.", True),
+    Field("tu", "year", title="Từ năm", description="Năm đầu tiên nhận báo cáo.", required=True),
+    Field("den", "year", title="Đến năm", description="Năm cuối cùng.", required=True),
 )
 _record(
     "document",
     "Thông tin văn bản",
-    Field("loai", "text", "Loại văn bản", "Ví dụ: KẾ HOẠCH", True),
+    Field("loai", "text", attr="kind", title="Loại văn bản", description="Ví dụ: KẾ HOẠCH", required=True),
     Field(
         "trich_yeu",
         "text",
-        "Trích yếu",
-        "Tên đầy đủ của kế hoạch, giữ nguyên văn.",
-        True,
+        attr="title",
+        title="Trích yếu",
+        description="Tên đầy đủ của kế hoạch, giữ nguyên văn.",
+        required=True,
     ),
     Field(
         "so_hieu",
         "text",
-        "Số hiệu",
-        "Số ký hiệu văn bản. Để trống (null) nếu văn bản gốc không ghi.",
+        attr="number",
+        title="Số hiệu",
+        description="Số ký hiệu văn bản. Để trống (null) nếu văn bản gốc không ghi.",
     ),
     Field(
         "ngay_ban_hanh",
         "date",
-        "Ngày ban hành",
-        "Dạng NĂM-THÁNG-NGÀY. Để trống nếu văn bản gốc không ghi.",
+        attr="issued",
+        title="Ngày ban hành",
+        description="Dạng NĂM-THÁNG-NGÀY. Để trống nếu văn bản gốc không ghi.",
     ),
     Field(
         "co_quan_ban_hanh",
         "text",
-        "Cơ quan ban hành",
-        "Cơ quan ban hành như văn bản ghi.",
+        attr="issuer",
+        title="Cơ quan ban hành",
+        description="Cơ quan ban hành như văn bản ghi.",
     ),
     Field(
         "giai_doan",
         "record",
-        "Giai đoạn kế hoạch",
-        "Năm đầu và năm cuối được báo cáo (mục V.1: giai đoạn 2026-2030).",
-        True,
+        title="Giai đoạn kế hoạch",
+        description="Năm đầu và năm cuối được báo cáo (mục V.1: giai đoạn 2026-2030).",
+        required=True,
         record="span",
     ),
-    Field("can_cu", "text", "Căn cứ", "Đoạn căn cứ ở đầu văn bản.", True),
-    Field("loi_dan", "text", "Lời dẫn", "Câu dẫn trước mục I.", True),
-    Field("ket_luan", "text", "Đoạn kết", "Đoạn kết của văn bản.", True),
-    Field("noi_nhan", "texts", "Nơi nhận", "Danh sách nơi nhận, giữ nguyên văn.", True),
+    Field("can_cu", "text", attr="basis", title="Căn cứ", description="Đoạn căn cứ ở đầu văn bản.", required=True),
+    Field("loi_dan", "text", attr="preamble", title="Lời dẫn", description="Câu dẫn trước mục I.", required=True),
+    Field("ket_luan", "text", attr="closing", title="Đoạn kết", description="Đoạn kết của văn bản.", required=True),
+    Field(
+        "noi_nhan",
+        "texts",
+        attr="recipients",
+        title="Nơi nhận",
+        description="Danh sách nơi nhận, giữ nguyên văn.",
+        required=True,
+    ),
     Field(
         "chu_ky",
         "record",
-        "Khối chữ ký",
-        "Thể thức, chức vụ và người ký.",
-        True,
+        title="Khối chữ ký",
+        description="Thể thức, chức vụ và người ký.",
+        required=True,
         record="signature",
     ),
 )
@@ -170,17 +214,17 @@ _record(
     Field(
         "van_ban",
         "record",
-        "Thông tin văn bản",
-        "Thông tin chung của văn bản.",
-        True,
+        title="Thông tin văn bản",
+        description="Thông tin chung của văn bản.",
+        required=True,
         record="document",
     ),
     Field(
         "muc",
         "records",
-        "Các phần",
-        "Các phần I, II, III, V như văn bản gốc.",
-        True,
+        title="Các phần",
+        description="Các phần I, II, III, V như văn bản gốc.",
+        required=True,
         record="unit",
     ),
 )
@@ -190,19 +234,21 @@ _record(
     Field(
         "id",
         "id",
-        "Mã đơn vị",
-        "Viết thường, không dấu, nối bằng gạch ngang. Không bao giờ đổi.",
-        True,
+        attr="id",
+        title="Mã đơn vị",
+        description="Viết thường, không dấu, nối bằng gạch ngang. Không bao giờ đổi.",
+        required=True,
     ),
-    Field("ten", "text", "Tên đơn vị", "Tên như kế hoạch ghi.", True),
+    Field("ten", "text", attr="name", title="Tên đơn vị", description="Tên như kế hoạch ghi.", required=True),
     Field(
         "nguon",
         "anchors",
-        "Nơi kế hoạch nêu tên",
-        "Mã các mục hoặc đoạn có nêu đơn vị này.",
-        True,
+        attr="sources",
+        title="Nơi kế hoạch nêu tên",
+        description="Mã các mục hoặc đoạn có nêu đơn vị này.",
+        required=True,
     ),
-    Field("ghi_chu", "text", "Ghi chú", "Ghi chú ngắn cho người đọc."),
+    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc."),
 )
 _record(
     "agencies",
@@ -210,9 +256,9 @@ _record(
     Field(
         "co_quan",
         "records",
-        "Danh sách cơ quan, đơn vị",
-        "Mỗi đơn vị một mục.",
-        True,
+        title="Danh sách cơ quan, đơn vị",
+        description="Mỗi đơn vị một mục.",
+        required=True,
         record="agency",
     ),
 )
@@ -222,80 +268,142 @@ _record(
     Field(
         "id",
         "id",
-        "Mã chỉ tiêu",
-        "Viết thường, không dấu, nối bằng gạch ngang. Không bao giờ đổi.",
-        True,
+        attr="id",
+        title="Mã chỉ tiêu",
+        description="Viết thường, không dấu, nối bằng gạch ngang. Không bao giờ đổi.",
+        required=True,
+        public="Mã cố định, cũng là địa chỉ trang /chi-tieu/<mã>/.",
     ),
     Field(
         "muc",
         "ref",
-        "Mục của kế hoạch",
-        "Mã mục chứa chỉ tiêu, ví dụ iii-3-3.",
-        True,
+        attr="unit_id",
+        title="Mục của Kế hoạch",
+        description="Mã mục chứa chỉ tiêu, ví dụ iii-3-3.",
+        required=True,
         ref="unit",
+        public="Mã mục chứa chỉ tiêu, ví dụ iii-3-3 là mục III.3.3.",
     ),
-    Field("doan", "anchor", "Đoạn chứa chỉ tiêu", "Mã đoạn, ví dụ iii-3-3-d1.", True),
+    Field(
+        "doan",
+        "anchor",
+        attr="anchor",
+        title="Đoạn chứa chỉ tiêu",
+        description="Mã đoạn, ví dụ iii-3-3-d1.",
+        required=True,
+    ),
+    Field(
+        "ten",
+        "text",
+        attr="name",
+        title="Tên ngắn",
+        description="Tên dễ hiểu cho người dân.",
+        required=True,
+        public="Tên dễ hiểu của chỉ tiêu.",
+    ),
     Field(
         "nguyen_van",
         "text",
-        "Nguyên văn",
-        "Trích đúng từng chữ từ đoạn văn của kế hoạch.",
-        True,
+        attr="wording",
+        title="Nguyên văn",
+        description="Trích đúng từng chữ từ đoạn văn của kế hoạch.",
+        required=True,
+        public="Câu chữ của Kế hoạch, trích nguyên văn.",
     ),
-    Field("ten", "text", "Tên ngắn", "Tên dễ hiểu cho người dân.", True),
     Field(
         "loai",
         "enum",
-        "Loại chỉ tiêu",
-        "tich-luy: đạt mức vào hạn; ty-le-hang-nam: tỷ lệ xét từng năm; "
-        "dat-chuan: đạt/không đạt; khoang: khoảng như 01-02; moc: việc phải xong trước một mốc.",
-        True,
-        choices=TARGET_KINDS,
+        attr="kind",
+        title="Loại chỉ tiêu",
+        description=kinds.summary(),
+        required=True,
+        choices=kinds.CODES,
+        public=kinds.summary(),
     ),
-    Field("gia_tri", "number", "Giá trị mục tiêu", "Số cần đạt (dùng dấu chấm thập phân)."),
-    Field("gia_tri_tu", "number", "Cận dưới", "Với chỉ tiêu dạng khoảng: số nhỏ nhất."),
+    Field(
+        "gia_tri",
+        "number",
+        attr="value",
+        title="Giá trị mục tiêu",
+        description="Số cần đạt (dùng dấu chấm thập phân).",
+        public="Số cần đạt; để trống với chỉ tiêu đạt/chưa đạt và dạng khoảng.",
+    ),
+    Field(
+        "gia_tri_tu",
+        "number",
+        attr="low",
+        title="Cận dưới",
+        description="Với chỉ tiêu dạng khoảng: số nhỏ nhất.",
+        public="Với chỉ tiêu dạng khoảng: số nhỏ nhất.",
+    ),
     Field(
         "gia_tri_den",
         "number",
-        "Cận trên",
-        "Với chỉ tiêu dạng khoảng: số lớn nhất, để trống nếu là 'trở lên'.",
+        attr="high",
+        title="Cận trên",
+        description="Với chỉ tiêu dạng khoảng: số lớn nhất, để trống nếu là 'trở lên'.",
+        public="Với chỉ tiêu dạng khoảng: số lớn nhất; trống nghĩa là “trở lên”.",
     ),
-    Field("don_vi", "text", "Đơn vị tính", 'Ví dụ "%", "sản phẩm".'),
+    Field(
+        "don_vi",
+        "text",
+        attr="unit",
+        title="Đơn vị tính",
+        description='Ví dụ "%", "sản phẩm".',
+        public="Ví dụ %, sản phẩm.",
+    ),
     Field(
         "han",
         "deadline",
-        "Thời hạn",
-        "Năm phải đạt (2025–2030) hoặc hang-nam nếu xét từng năm.",
-        True,
+        attr="deadline",
+        title="Thời hạn",
+        description="Năm phải đạt (2025–2030) hoặc hang-nam nếu xét từng năm.",
+        required=True,
+        public=("Năm phải đạt, hoặc hang-nam với chỉ tiêu xét từng năm (trong JSON: số năm hoặc chữ hang-nam)."),
     ),
     Field(
         "co_so",
         "number",
-        "Giá trị gốc",
-        "Số liệu đầu kỳ. Để trống nếu kế hoạch không nêu.",
+        attr="baseline",
+        title="Giá trị gốc",
+        description="Số liệu đầu kỳ. Để trống nếu kế hoạch không nêu.",
+        public="Số liệu đầu kỳ; để trống khi Kế hoạch không nêu.",
     ),
-    Field("nam_co_so", "year", "Năm gốc", "Năm của giá trị gốc."),
+    Field(
+        "nam_co_so",
+        "year",
+        attr="baseline_year",
+        title="Năm gốc",
+        description="Năm của giá trị gốc.",
+        public="Năm của giá trị gốc.",
+    ),
     Field(
         "chu_tri",
         "ref",
-        "Đơn vị chủ trì",
-        "Mã đơn vị chủ trì, chỉ khi kế hoạch nêu rõ.",
+        attr="lead",
+        title="Đơn vị chủ trì",
+        description="Mã đơn vị chủ trì, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
+        public=AGENCY,
     ),
     Field(
         "phoi_hop",
         "refs",
-        "Đơn vị phối hợp",
-        "Mã các đơn vị phối hợp, chỉ khi kế hoạch nêu rõ.",
+        attr="partners",
+        title="Đơn vị phối hợp",
+        description="Mã các đơn vị phối hợp, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
+        public="Mã các đơn vị phối hợp.",
     ),
     Field(
         "theo_ap",
         "bool",
-        "Tính theo từng ấp",
-        "true nếu kế hoạch đặt chỉ tiêu cho mỗi ấp.",
+        attr="per_hamlet",
+        title="Tính theo từng ấp",
+        description="true nếu kế hoạch đặt chỉ tiêu cho mỗi ấp.",
+        public="true khi Kế hoạch đặt chỉ tiêu cho mỗi ấp.",
     ),
-    Field("ghi_chu", "text", "Ghi chú", "Ghi chú ngắn cho người đọc."),
+    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc."),
 )
 _record(
     "targets",
@@ -303,9 +411,9 @@ _record(
     Field(
         "chi_tieu",
         "records",
-        "Danh sách chỉ tiêu",
-        "Mỗi chỉ tiêu một mục.",
-        True,
+        title="Danh sách chỉ tiêu",
+        description="Mỗi chỉ tiêu một mục.",
+        required=True,
         record="target",
     ),
 )
@@ -315,40 +423,88 @@ _record(
     Field(
         "id",
         "id",
-        "Mã nhiệm vụ",
-        "nv- và mã đoạn, ví dụ nv-iii-2-1-d1. Không bao giờ đổi.",
-        True,
+        attr="id",
+        title="Mã nhiệm vụ",
+        description="nv- và mã đoạn, ví dụ nv-iii-2-1-d1. Không bao giờ đổi.",
+        required=True,
+        public="Mã cố định.",
     ),
-    Field("doan", "anchor", "Đoạn của kế hoạch", "Mã đoạn giao nhiệm vụ.", True),
-    Field("ro_viec", "text", "Rõ việc", "Việc phải làm, viết ngắn gọn.", True),
-    Field("chu_tri", "ref", "Rõ cơ quan chủ trì", "Chỉ khi kế hoạch nêu rõ.", ref="agency"),
+    Field(
+        "doan",
+        "anchor",
+        attr="anchor",
+        title="Đoạn của Kế hoạch",
+        description="Mã đoạn giao nhiệm vụ.",
+        required=True,
+        public="Mã đoạn giao nhiệm vụ; trang /muc/<mã>/ dẫn tới đoạn đó.",
+    ),
+    Field(
+        "ro_viec",
+        "text",
+        attr="what",
+        title="Rõ việc",
+        description="Việc phải làm, viết ngắn gọn.",
+        required=True,
+        public="Việc phải làm, viết ngắn gọn.",
+    ),
+    Field(
+        "chu_tri",
+        "ref",
+        attr="lead",
+        title="Rõ cơ quan chủ trì",
+        description="Chỉ khi kế hoạch nêu rõ.",
+        ref="agency",
+        public=AGENCY,
+    ),
     Field(
         "phoi_hop",
         "refs",
-        "Rõ cơ quan phối hợp",
-        "Chỉ khi kế hoạch nêu rõ.",
+        attr="partners",
+        title="Rõ cơ quan phối hợp",
+        description="Chỉ khi kế hoạch nêu rõ.",
         ref="agency",
+        public="Mã các đơn vị phối hợp.",
     ),
     Field(
         "bien_phap",
         "text",
-        "Rõ biện pháp, nguồn lực",
-        "Trích nguyên văn từ đoạn, hoặc để trống.",
+        attr="means",
+        title="Rõ biện pháp, nguồn lực",
+        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        public="Trích nguyên văn Kế hoạch.",
     ),
-    Field("thoi_gian", "text", "Rõ thời gian", "Trích nguyên văn từ đoạn, hoặc để trống."),
+    Field(
+        "thoi_gian",
+        "text",
+        attr="timing",
+        title="Rõ thời gian",
+        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        public="Trích nguyên văn Kế hoạch.",
+    ),
     Field(
         "tham_quyen",
         "text",
-        "Rõ thẩm quyền, trách nhiệm",
-        "Trích nguyên văn từ đoạn, hoặc để trống.",
+        attr="authority",
+        title="Rõ thẩm quyền, trách nhiệm",
+        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        public="Trích nguyên văn Kế hoạch.",
     ),
-    Field("san_pham", "text", "Rõ sản phẩm", "Trích nguyên văn từ đoạn, hoặc để trống."),
+    Field(
+        "san_pham",
+        "text",
+        attr="product",
+        title="Rõ sản phẩm",
+        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        public="Trích nguyên văn Kế hoạch.",
+    ),
     Field(
         "chi_tieu",
         "refs",
-        "Chỉ tiêu liên quan",
-        "Mã các chỉ tiêu nằm trong đoạn này.",
+        attr="target_ids",
+        title="Chỉ tiêu liên quan",
+        description="Mã các chỉ tiêu nằm trong đoạn này.",
         ref="target",
+        public="Mã các chỉ tiêu nằm trong đoạn này.",
     ),
 )
 _record(
@@ -357,18 +513,18 @@ _record(
     Field(
         "nhiem_vu",
         "records",
-        "Danh sách nhiệm vụ",
-        "Mỗi nhiệm vụ một mục.",
-        True,
+        title="Danh sách nhiệm vụ",
+        description="Mỗi nhiệm vụ một mục.",
+        required=True,
         record="task",
     ),
 )
 _record(
     "hamlet",
     "Ấp",
-    Field("id", "id", "Mã ấp", "Viết thường, không dấu, ví dụ vinh-thanh.", True),
-    Field("ten", "text", "Tên ấp", "Ví dụ: ấp Vĩnh Thạnh", True),
-    Field("nguon", "anchor", "Nơi kế hoạch nêu tên", "Mã đoạn có nêu ấp, nếu có."),
+    Field("id", "id", attr="id", title="Mã ấp", description="Viết thường, không dấu, ví dụ vinh-thanh.", required=True),
+    Field("ten", "text", attr="name", title="Tên ấp", description="Ví dụ: ấp Vĩnh Thạnh", required=True),
+    Field("nguon", "anchor", attr="source", title="Nơi kế hoạch nêu tên", description="Mã đoạn có nêu ấp, nếu có."),
 )
 _record(
     "hamlets",
@@ -376,70 +532,95 @@ _record(
     Field(
         "day_du",
         "bool",
-        "Danh sách đã đủ",
-        "Đổi thành true khi đã liệt kê đủ các ấp của xã.",
-        True,
+        title="Danh sách đã đủ",
+        description="Đổi thành true khi đã liệt kê đủ các ấp của xã.",
+        required=True,
     ),
-    Field("ghi_chu", "text", "Ghi chú", "Ghi chú hiển thị trên trang."),
-    Field("ap", "records", "Các ấp", "Mỗi ấp một mục.", True, record="hamlet"),
+    Field("ghi_chu", "text", title="Ghi chú", description="Ghi chú hiển thị trên trang."),
+    Field("ap", "records", title="Các ấp", description="Mỗi ấp một mục.", required=True, record="hamlet"),
 )
 _record(
     "report",
     "Báo cáo tiến độ",
-    Field("chi_tieu", "ref", "Chỉ tiêu", "Mã chỉ tiêu được báo cáo.", True, ref="target"),
+    Field(
+        "chi_tieu",
+        "ref",
+        attr="target_id",
+        title="Chỉ tiêu",
+        description="Mã chỉ tiêu được báo cáo.",
+        required=True,
+        ref="target",
+        public="Mã chỉ tiêu được báo cáo.",
+    ),
     Field(
         "ky",
         "period",
-        "Kỳ báo cáo",
-        "Tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK.",
-        True,
+        attr="period",
+        title="Kỳ báo cáo",
+        description="Tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK.",
+        required=True,
+        public="Tháng (2026-11), quý (2026-Q4), năm (2026) hoặc đánh giá giữa nhiệm kỳ (2028-GK).",
     ),
     Field(
         "gia_tri",
         "value",
-        "Giá trị",
-        "Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
+        attr="value",
+        title="Giá trị",
+        description="Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
+        public="Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
     ),
     Field(
         "theo_ap",
         "hamlet_values",
-        "Giá trị theo ấp",
-        "Mã ấp: số đạt được, cho chỉ tiêu tính theo ấp.",
+        attr="hamlet_values",
+        title="Giá trị theo ấp",
+        description="Mã ấp: số đạt được, cho chỉ tiêu tính theo ấp.",
+        public=(
+            "Với chỉ tiêu tính theo từng ấp: trong CSV là các cặp mã-ấp=số nối bằng dấu chấm phẩy; "
+            "trong JSON là một đối tượng."
+        ),
     ),
     Field(
         "ngay",
         "date",
-        "Ngày số liệu",
-        "Số liệu tính đến ngày nào, dạng NĂM-THÁNG-NGÀY.",
-        True,
+        attr="as_of",
+        title="Ngày số liệu",
+        description="Số liệu tính đến ngày nào, dạng NĂM-THÁNG-NGÀY.",
+        required=True,
+        public="Số liệu tính đến ngày này (NĂM-THÁNG-NGÀY).",
     ),
     Field(
         "nguon",
         "text",
-        "Nguồn, minh chứng",
-        "Số hiệu văn bản báo cáo hoặc đường liên kết.",
-        True,
+        attr="source",
+        title="Nguồn, minh chứng",
+        description="Số hiệu văn bản báo cáo hoặc đường liên kết.",
+        required=True,
+        public="Số hiệu văn bản báo cáo hoặc đường liên kết.",
     ),
     Field(
         "don_vi_bao_cao",
         "ref",
-        "Đơn vị báo cáo",
-        "Mã đơn vị gửi báo cáo.",
-        True,
+        attr="agency_id",
+        title="Đơn vị báo cáo",
+        description="Mã đơn vị gửi báo cáo.",
+        required=True,
         ref="agency",
+        public="Mã đơn vị gửi báo cáo.",
     ),
-    Field("ghi_chu", "text", "Ghi chú", "Giải thích ngắn nếu cần."),
+    Field(
+        "ghi_chu",
+        "text",
+        attr="note",
+        title="Ghi chú",
+        description="Giải thích ngắn nếu cần.",
+        public="Giải thích ngắn của đơn vị báo cáo.",
+    ),
 )
 _record(
     "reports",
     "Tệp báo cáo tiến độ",
-    Field(
-        "bao_cao",
-        "records",
-        "Các báo cáo",
-        "Mỗi chỉ tiêu, mỗi kỳ một mục.",
-        record="report",
-    ),
+    Field("bao_cao", "records", title="Các báo cáo", description="Mỗi chỉ tiêu, mỗi kỳ một mục.", record="report"),
 )
 _record(
     "registry",
@@ -447,29 +628,31 @@ _record(
     Field(
         "id",
         "texts",
-        "Các mã đã công bố",
-        "Không bao giờ xóa dòng nào: báo chí đã trích dẫn các mã này.",
-        True,
+        title="Các mã đã công bố",
+        description="Không bao giờ xóa dòng nào: báo chí đã trích dẫn các mã này.",
+        required=True,
     ),
-    Field(
-        "chuyen_huong",
-        "redirects",
-        "Chuyển hướng",
-        "Mã cũ: mã mới, khi một mục được dời chỗ.",
-    ),
+    Field("chuyen_huong", "redirects", title="Chuyển hướng", description="Mã cũ: mã mới, khi một mục được dời chỗ."),
 )
-
 _record(
     "abbreviation",
     "Chữ viết tắt",
     Field(
         "viet_tat",
         "abbreviation",
-        "Chữ viết tắt",
-        "Chữ in hoa như người ta vẫn viết, có thể có dấu gạch ngang, ví dụ HĐND, KT-XH.",
-        True,
+        attr="short",
+        title="Chữ viết tắt",
+        description="Chữ in hoa như người ta vẫn viết, có thể có dấu gạch ngang, ví dụ HĐND, KT-XH.",
+        required=True,
     ),
-    Field("day_du", "text", "Viết đầy đủ", "Dạng đầy đủ, đúng chính tả tiếng Việt, ví dụ Hội đồng nhân dân.", True),
+    Field(
+        "day_du",
+        "text",
+        attr="full",
+        title="Viết đầy đủ",
+        description="Dạng đầy đủ, đúng chính tả tiếng Việt, ví dụ Hội đồng nhân dân.",
+        required=True,
+    ),
 )
 _record(
     "abbreviations",
@@ -477,25 +660,26 @@ _record(
     Field(
         "tu_viet_tat",
         "records",
-        "Danh sách chữ viết tắt",
-        "Mỗi chữ viết tắt một mục; tìm kiếm trên trang hiểu chữ viết tắt theo danh sách này.",
-        True,
+        title="Danh sách chữ viết tắt",
+        description="Mỗi chữ viết tắt một mục; tìm kiếm trên trang hiểu chữ viết tắt theo danh sách này.",
+        required=True,
         record="abbreviation",
     ),
 )
-
-DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
 _record(
     "commune",
     "Thông tin xã",
-    Field("ten", "text", "Tên xã", "Tên riêng của xã, không kèm chữ “xã”.", True),
-    Field("tinh", "text", "Tỉnh", "Tên tỉnh, không kèm chữ “tỉnh”.", True),
+    Field(
+        "ten", "text", attr="name", title="Tên xã", description="Tên riêng của xã, không kèm chữ “xã”.", required=True
+    ),
+    Field("tinh", "text", attr="province", title="Tỉnh", description="Tên tỉnh, không kèm chữ “tỉnh”.", required=True),
     Field(
         "giay_phep",
         "enum",
-        "Giấy phép dữ liệu mở",
-        "Mã giấy phép của dữ liệu mở; phải khớp với dòng copyright trong mkdocs.yml.",
-        True,
+        attr="licence",
+        title="Giấy phép dữ liệu mở",
+        description="Mã giấy phép của dữ liệu mở; phải khớp với dòng copyright trong mkdocs.yml.",
+        required=True,
         choices=DATA_LICENCES,
     ),
 )

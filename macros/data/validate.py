@@ -12,8 +12,9 @@ import re
 
 from macros.data import rules, value_rules
 from macros.data.load import Located, LocatedList, Source
-from macros.data.spec import ABBREVIATION_PATTERN, FIRST_YEAR, ID_PATTERN, LAST_YEAR, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ABBREVIATION_PATTERN, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
+from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 # Characters that are invisible, break the XML feed and never belong in a plan: C0 controls except tab and newline.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -78,10 +79,10 @@ def _year(value):
             f"phải là một năm, nhận được {_show(value)}",
             "viết năm bằng bốn chữ số, ví dụ 2030",
         )
-    if not FIRST_YEAR <= value <= LAST_YEAR:
+    if not TERM_FIRST_YEAR <= value <= TERM_LAST_YEAR:
         return (
-            f"năm {value} nằm ngoài nhiệm kỳ {FIRST_YEAR}–{LAST_YEAR}",
-            "chọn một năm từ 2025 đến 2030",
+            f"năm {value} nằm ngoài nhiệm kỳ {TERM_FIRST_YEAR}–{TERM_LAST_YEAR}",
+            f"chọn một năm từ {TERM_FIRST_YEAR} đến {TERM_LAST_YEAR}",
         )
     return None
 
@@ -168,8 +169,11 @@ def _show(value) -> str:
     return f'"{value}"'
 
 
-def check_record(value, record: str, path: str, line: int, where: str) -> list[Problem]:
-    """Check one mapping against its record spec, descending into nested records."""
+def check_record(value, record: str, path: str, line: int, where: str, malformed: set[int]) -> list[Problem]:
+    """Check one mapping against its record spec, descending into nested records.
+
+    A mapping with a problem in its own fields is added to `malformed` (by id), so that the rules across records
+    leave it out instead of tripping over it; a problem in a nested record marks only that nested record."""
     spec = RECORDS[record]
     if not isinstance(value, Located):
         fix = "viết các trường dạng tên: giá trị, mỗi trường một dòng"
@@ -182,10 +186,21 @@ def check_record(value, record: str, path: str, line: int, where: str) -> list[P
                 fix,
             )
         ]
-    problems = [_unknown(path, value, key, spec) for key in value if spec.field(key) is None]
+    own = [_unknown(path, value, key, spec) for key in value if spec.field(key) is None]
+    nested = []
     for field in spec.fields:
-        problems += _check_field(value, field, path)
-    return problems
+        found = _check_field(value, field, path, malformed)
+        (nested if field.kind in NESTED and _present(value.get(field.name)) else own).extend(found)
+    if own:
+        malformed.add(id(value))
+    return own + nested
+
+
+NESTED = ("record", "records")
+
+
+def _present(value) -> bool:
+    return not (value is None or value == [] or value == {})
 
 
 def _unknown(path: str, mapping: Located, key, spec) -> Problem:
@@ -201,15 +216,15 @@ def _unknown(path: str, mapping: Located, key, spec) -> Problem:
     )
 
 
-def _check_field(mapping: Located, field: Field, path: str) -> list[Problem]:
+def _check_field(mapping: Located, field: Field, path: str, malformed: set[int]) -> list[Problem]:
     line = mapping.line_of(field.name)
     value = mapping.get(field.name)
-    if value is None or value == [] or value == {}:
+    if not _present(value):
         return [_missing(path, mapping.line, field)] if field.required else []
     if field.kind == "record":
-        return check_record(value, field.record, path, line, field.name)
+        return check_record(value, field.record, path, line, field.name, malformed)
     if field.kind == "records":
-        return _check_records(value, field, path, line)
+        return _check_records(value, field, path, line, malformed)
     if field.kind == "enum":
         return _check_choice(value, field, path, line)
     failure = TYPE_CHECKS[field.kind](value)
@@ -241,23 +256,26 @@ def _check_choice(value, field: Field, path: str, line: int) -> list[Problem]:
     ]
 
 
-def _check_records(value, field: Field, path: str, line: int) -> list[Problem]:
+def _check_records(value, field: Field, path: str, line: int, malformed: set[int]) -> list[Problem]:
     if not isinstance(value, LocatedList):
         fix = "viết mỗi mục bắt đầu bằng dấu gạch ngang và dấu cách"
         return [Problem(path, line, field.name, "phải là một danh sách", fix)]
     problems = []
     for index, item in enumerate(value):
-        problems += check_record(item, field.record, path, value.line_of(index), field.name)
+        problems += check_record(item, field.record, path, value.line_of(index), field.name, malformed)
     return problems
 
 
 def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
-    """Every structural problem, then every rule that links records together."""
-    problems = []
+    """Every structural problem, then every rule that links records together, on the well-formed records."""
+    problems, malformed = [], set()
     for root, files in sources.items():
         for source in files:
-            problems += check_record(source.root, root, source.path, 1, "")
-    return problems + _cross_record_problems(sources, today, structural=bool(problems))
+            problems += check_record(source.root, root, source.path, 1, "", malformed)
+    index, found = rules.build_index(sources, malformed)
+    for rule in CROSS_RECORD_RULES:
+        found += rule(index)
+    return problems + found + value_rules.check_reports(index, today)
 
 
 CROSS_RECORD_RULES = (
@@ -269,17 +287,3 @@ CROSS_RECORD_RULES = (
     value_rules.check_registry,
     rules.check_unique_abbreviations,
 )
-
-
-def _cross_record_problems(sources: dict[str, list[Source]], today: dt.date, structural: bool) -> list[Problem]:
-    """Rules across records. They expect well-formed records: when a structural problem has already been
-    reported, a rule that trips over the malformed record adds nothing more, and staff fix the first problem."""
-    try:
-        index, problems = rules.build_index(sources)
-        for rule in CROSS_RECORD_RULES:
-            problems += rule(index)
-        return problems + value_rules.check_reports(index, today)
-    except (TypeError, KeyError, AttributeError, ValueError):
-        if structural:
-            return []
-        raise

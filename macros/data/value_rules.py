@@ -7,12 +7,10 @@ import re
 
 from macros import formats as fmt
 from macros.data.rules import Entry, Index
-from macros.data.spec import PERIOD_PATTERN
-from macros.data.spec import YES_NO_KINDS as YES_NO
-from macros.domain import periods
+from macros.data.spec import PERIOD_PATTERN, RECORDS
+from macros.domain import kinds, periods
 from macros.errors import Problem
-
-NEEDS_VALUE = {"tich-luy", "ty-le-hang-nam"}
+from macros.settings import MIDTERM_YEAR
 
 
 def _number(value) -> bool:
@@ -24,50 +22,25 @@ def _problem(entry: Entry, key: str, message: str, fix: str) -> Problem:
 
 
 def _target_problems(entry: Entry) -> list[Problem]:
-    record, kind = entry.record, entry.record.get("loai")
-    problems = []
-    if kind in NEEDS_VALUE and not _number(record.get("gia_tri")):
-        problems.append(
-            _problem(
-                entry,
-                "gia_tri",
-                "chỉ tiêu loại này cần giá trị mục tiêu",
-                "thêm dòng gia_tri: <số>",
-            )
-        )
-    if kind == "khoang" and not _number(record.get("gia_tri_tu")):
-        problems.append(
-            _problem(
-                entry,
-                "gia_tri_tu",
-                "chỉ tiêu dạng khoảng cần cận dưới",
-                "thêm dòng gia_tri_tu: <số>",
-            )
-        )
-    if kind in YES_NO and record.get("gia_tri") is not None:
-        problems.append(
-            _problem(
-                entry,
-                "gia_tri",
-                "chỉ tiêu đạt/không đạt không có giá trị số",
-                "xóa dòng gia_tri",
-            )
-        )
-    return problems + _deadline_problems(entry) + _range_problems(entry)
+    kind = kinds.KINDS[entry.record.get("loai")]
+    return _goal_problems(entry, kind) + _deadline_problems(entry, kind) + _range_problems(entry)
 
 
-YEARLY_KINDS = {"ty-le-hang-nam", "dat-chuan"}  # the kinds that may be judged every year (han: hang-nam)
+def _goal_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
+    """A numeric kind needs the number its goal is read from; a yes/no kind has no number at all."""
+    if kind.yes_no and entry.record.get("gia_tri") is not None:
+        return [_problem(entry, "gia_tri", "chỉ tiêu đạt/chưa đạt không có giá trị số", "xóa dòng gia_tri")]
+    key = None if kind.yes_no else RECORDS["target"].key_of(kind.goal_attr)
+    if key and not _number(entry.record.get(key)):
+        return [_problem(entry, key, kind.missing_goal, f"thêm dòng {key}: <số>")]
+    return []
 
 
-def _deadline_problems(entry: Entry) -> list[Problem]:
-    record, kind = entry.record, entry.record.get("loai")
+def _deadline_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
+    record = entry.record
     yearly = record.get("han") == "hang-nam"
-    if (kind == "ty-le-hang-nam" and not yearly) or (yearly and kind not in YEARLY_KINDS):
-        message = (
-            "chỉ tiêu ty-le-hang-nam có hạn hang-nam; dat-chuan có hạn là một năm hoặc hang-nam; "
-            "loại khác có hạn là một năm"
-        )
-        return [_problem(entry, "han", message, "sửa han hoặc loai cho khớp nhau")]
+    if (kind.yearly == kinds.MUST and not yearly) or (yearly and kind.yearly == kinds.NEVER):
+        return [_problem(entry, "han", kinds.deadline_rule(), "sửa han hoặc loai cho khớp nhau")]
     if _number(record.get("co_so")) and record.get("nam_co_so") is None:
         return [
             _problem(entry, "nam_co_so", "có giá trị gốc nhưng thiếu năm của giá trị gốc", "thêm dòng nam_co_so: <năm>")
@@ -75,28 +48,22 @@ def _deadline_problems(entry: Entry) -> list[Problem]:
     return []
 
 
+def out_of_range(value, unit: str | None) -> tuple[str, str] | None:
+    """(message, fix) when a number cannot be a count or a rate: below zero, or a percentage above 100."""
+    if not _number(value):
+        return None
+    if value < 0:
+        return f"giá trị {value} là số âm", "số lượng và tỷ lệ không thể âm"
+    if unit == "%" and value > 100:
+        return f"tỷ lệ {value}% lớn hơn 100%", "kiểm tra lại số, tỷ lệ tối đa là 100"
+    return None
+
+
 def _range_problems(entry: Entry) -> list[Problem]:
     record, problems = entry.record, []
     for key in ("gia_tri", "gia_tri_tu", "gia_tri_den", "co_so"):
-        value = record.get(key)
-        if _number(value) and value < 0:
-            problems.append(
-                _problem(
-                    entry,
-                    key,
-                    f"giá trị {value} là số âm",
-                    "số lượng và tỷ lệ không thể âm",
-                )
-            )
-        if _number(value) and record.get("don_vi") == "%" and value > 100:
-            problems.append(
-                _problem(
-                    entry,
-                    key,
-                    f"tỷ lệ {value}% lớn hơn 100%",
-                    "kiểm tra lại số, tỷ lệ tối đa là 100",
-                )
-            )
+        failure = out_of_range(record.get(key), record.get("don_vi"))
+        problems += [_problem(entry, key, *failure)] if failure else []
     low, high = record.get("gia_tri_tu"), record.get("gia_tri_den")
     if _number(low) and _number(high) and high < low:
         problems.append(_problem(entry, "gia_tri_den", "cận trên nhỏ hơn cận dưới", "đổi chỗ hai số"))
@@ -130,13 +97,13 @@ def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> lis
                 "kiểm tra lại năm của kỳ báo cáo",
             )
         ]
-    if period.kind == "giua-ky" and period.start.year != 2028:
+    if period.kind == "giua-ky" and period.start.year != MIDTERM_YEAR:
         return [
             _problem(
                 entry,
                 "ky",
-                "đánh giá giữa nhiệm kỳ chỉ có vào năm 2028 (mục V.5)",
-                "viết ky: 2028-GK",
+                f"đánh giá giữa nhiệm kỳ chỉ có vào năm {MIDTERM_YEAR} (mục V.5)",
+                f"viết ky: {MIDTERM_YEAR}-GK",
             )
         ]
     return _date_problems(entry, period, today)
@@ -182,7 +149,8 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
                 "thêm dòng gia_tri: <số> hoặc true/false",
             )
         ]
-    if kind in YES_NO and value is not None and not isinstance(value, bool):
+    yes_no = kind in kinds.KINDS and kinds.KINDS[kind].yes_no
+    if yes_no and value is not None and not isinstance(value, bool):
         return [
             _problem(
                 entry,
@@ -191,7 +159,7 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
                 "viết gia_tri: true hoặc gia_tri: false",
             )
         ]
-    if kind not in YES_NO and isinstance(value, bool):
+    if not yes_no and isinstance(value, bool):
         return [
             _problem(
                 entry,
@@ -206,26 +174,8 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
 def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
     hamlet_values = entry.record.get("theo_ap")
     values = [value] + (list(hamlet_values.values()) if isinstance(hamlet_values, dict) else [])
-    for number in filter(_number, values):
-        if number < 0:
-            return [
-                _problem(
-                    entry,
-                    "gia_tri",
-                    f"giá trị {number} là số âm",
-                    "số lượng và tỷ lệ không thể âm",
-                )
-            ]
-        if target.record.get("don_vi") == "%" and number > 100:
-            return [
-                _problem(
-                    entry,
-                    "gia_tri",
-                    f"tỷ lệ {number}% lớn hơn 100%",
-                    "kiểm tra lại số, tỷ lệ tối đa là 100",
-                )
-            ]
-    return []
+    failures = filter(None, (out_of_range(number, target.record.get("don_vi")) for number in values))
+    return [_problem(entry, "gia_tri", *failure) for failure in list(failures)[:1]]
 
 
 def check_reports(index: Index, today: dt.date) -> list[Problem]:

@@ -16,11 +16,7 @@ from urllib.parse import urlsplit
 from macros.domain import status
 from macros.domain.model import Plan, Report, Target
 from macros.domain.status import Assessment
-
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
-# Feeds and the "Có gì mới" page carry the latest entries only; the full history is in /du-lieu/cap-nhat.csv.
-FEED_LIMIT = 100
-PAGE_LIMIT = 100
+from macros.settings import FEED_LIMIT, TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,7 @@ def _days(reports: tuple[Report, ...], today: dt.date) -> list[dt.date]:
 
 
 def change_entries(plan: Plan, target: Target, today: dt.date) -> list[Entry]:
-    reports, hamlets = plan.reports_for(target.id), tuple(h.id for h in plan.hamlets)
+    reports, hamlets = plan.reports_for(target.id), plan.hamlet_ids
     if not reports:
         return []
     found, before = [], status.assess(target, (), today)
@@ -94,9 +90,9 @@ def feed(plan: Plan, today: dt.date, site_url: str, found: tuple[Entry, ...] | N
 
 def atom_date(day: dt.date) -> str:
     """RFC 3339, at the start of the day in Việt Nam: 2026-09-30T00:00:00+07:00."""
-    return dt.datetime.combine(day, dt.time(), VIETNAM).isoformat()
+    return dt.datetime.combine(day, dt.time(), TIMEZONE).isoformat()
 
 
 def rss_date(day: dt.date) -> str:
     """RFC 822, as RSS 2.0 wants: Wed, 30 Sep 2026 00:00:00 +0700."""
-    return format_datetime(dt.datetime.combine(day, dt.time(), VIETNAM))
+    return format_datetime(dt.datetime.combine(day, dt.time(), TIMEZONE))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from macros import slug
 from macros.data.load import Source
-from macros.domain import periods
-
-SPLIT_PAGE_CHARS = 12000  # a part longer than this gets one page per subsection, so phones get pages of readable length
+from macros.data.spec import RECORDS
+from macros.domain import kinds, periods
+from macros.settings import DEFAULT_PERIOD_SPAN, SPLIT_PAGE_CHARS
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ class Unit:
         return own + sum(child.size for child in self.children)
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
+    """The signature block: its form ("TM. ỦY BAN NHÂN DÂN"), the position, and the signer if the source names one."""
+
     form: str
     position: str
     signer: str | None
@@ -95,8 +97,8 @@ class Target:
 
     @property
     def goal(self) -> float | None:
-        """The number that counts as met: a range is judged by its lower bound."""
-        return self.low if self.kind == "khoang" else self.value
+        """The number that counts as met (the kind says which: a range is judged by its lower bound)."""
+        return kinds.of(self).goal(self)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Hamlet:
+    """A hamlet (ấp) of the commune; `source` is the paragraph of the plan that names it, if any."""
+
     id: str
     name: str
     source: str | None
@@ -212,6 +216,17 @@ class Plan:
         return self.page_of_unit[self.anchors[anchor]]
 
     @cached_property
+    def hamlet_ids(self) -> tuple[str, ...]:
+        return tuple(hamlet.id for hamlet in self.hamlets)
+
+    @cached_property
+    def targets_by_area(self) -> tuple[tuple[Page, tuple[Target, ...]], ...]:
+        """Targets grouped by area (the page of the plan that holds them), in the plan's order: the grouping of the
+        targets table, the summaries and the period reports."""
+        areas = _group(self.targets, lambda t: (self.page_of(t.anchor).id,))
+        return tuple((page, areas[page.id]) for page in self.pages if page.id in areas)
+
+    @cached_property
     def agency_by_id(self) -> dict[str, Agency]:
         return {agency.id: agency for agency in self.agencies}
 
@@ -221,10 +236,6 @@ class Plan:
 
     # The queries below are asked once per page or paragraph: each reads an index built once,
     # so a build stays linear in the data instead of scanning every record on every call.
-
-    @cached_property
-    def _targets_by_unit(self) -> dict[str, tuple[Target, ...]]:
-        return _group(self.targets, lambda t: (t.unit_id,))
 
     @cached_property
     def _targets_by_anchor(self) -> dict[str, tuple[Target, ...]]:
@@ -249,9 +260,6 @@ class Plan:
     def _tasks_by_agency(self) -> dict[str, tuple[Task, ...]]:
         return _group(self.tasks, lambda t: (t.lead, *t.partners))
 
-    def targets_in(self, unit_id: str) -> tuple[Target, ...]:
-        return self._targets_by_unit.get(unit_id, ())
-
     def targets_at(self, anchor: str) -> tuple[Target, ...]:
         return self._targets_by_anchor.get(anchor, ())
 
@@ -268,9 +276,6 @@ class Plan:
     def tasks_of(self, agency_id: str) -> tuple[Task, ...]:
         return self._tasks_by_agency.get(agency_id, ())
 
-    def part_of(self, unit_id: str) -> Unit:
-        return next(part for part in self.parts if unit_id in {u.id for u in part.walk()})
-
     @cached_property
     def periods(self) -> tuple[periods.Period, ...]:
         return tuple(sorted({report.period for report in self.reports}))
@@ -285,140 +290,86 @@ def _group(records, keys) -> dict:
     return {key: tuple(items) for key, items in found.items()}
 
 
+# Field kind -> how a validated YAML value becomes the model's value. The keys and attributes come from the field
+# declarations in macros/data/spec.py, so a record's fields are declared once.
+MODEL_VALUES = {
+    "refs": lambda value: tuple(value or ()),
+    "texts": tuple,
+    "anchors": tuple,
+    "bool": bool,
+    "deadline": lambda value: None if value == "hang-nam" else value,
+    "period": periods.parse,
+    "hamlet_values": lambda value: tuple(sorted((value or {}).items())),
+}
+
+
+def fields(record: str, raw) -> dict:
+    """The model attributes of one validated YAML mapping, by the field declarations of its record."""
+    return {field.attr: MODEL_VALUES.get(field.kind, _same)(raw.get(field.name)) for field in RECORDS[record].modelled}
+
+
+def _same(value):
+    return value
+
+
 def _unit(raw, part_number: str | None, depth: int) -> Unit:
     number = str(raw["so"])
-    citation = number if part_number is None else f"{part_number}.{number}"
     blocks = tuple(
-        Block(
-            f"{raw['id']}-d{n}",
-            "gach" if "gach" in block else "doan",
-            block.get("gach") or block.get("doan"),
-        )
+        Block(anchor=f"{raw['id']}-d{n}", kind=next(iter(block)), text=next(iter(block.values())))
         for n, block in enumerate(raw.get("noi_dung") or [], start=1)
     )
     top = number if part_number is None else part_number
-    children = tuple(_unit(child, top, depth + 1) for child in raw.get("muc") or [])
     return Unit(
-        raw["id"],
-        number,
-        citation,
-        raw.get("tieu_de"),
-        raw.get("van_ban"),
-        blocks,
-        children,
-        depth,
+        **fields("unit", raw) | {"number": number},
+        citation=number if part_number is None else f"{part_number}.{number}",
+        blocks=blocks,
+        children=tuple(_unit(child, top, depth + 1) for child in raw.get("muc") or []),
+        depth=depth,
     )
 
 
 def _document(raw) -> Document:
-    sign = raw["chu_ky"]
     span = raw.get("giai_doan") or {}
     return Document(
-        raw["loai"],
-        raw["trich_yeu"],
-        raw.get("so_hieu"),
-        raw.get("ngay_ban_hanh"),
-        raw.get("co_quan_ban_hanh"),
-        raw["can_cu"],
-        raw["loi_dan"],
-        raw["ket_luan"],
-        tuple(raw["noi_nhan"]),
-        Signature(sign["the_thuc"], sign["chuc_vu"], sign.get("nguoi_ky")),
-        span.get("tu", 2026),
-        span.get("den", 2030),
-    )
-
-
-def _target(raw) -> Target:
-    deadline = raw["han"]
-    return Target(
-        raw["id"],
-        raw["muc"],
-        raw["doan"],
-        raw["nguyen_van"],
-        raw["ten"],
-        raw["loai"],
-        raw.get("gia_tri"),
-        raw.get("gia_tri_tu"),
-        raw.get("gia_tri_den"),
-        raw.get("don_vi"),
-        None if deadline == "hang-nam" else deadline,
-        raw.get("co_so"),
-        raw.get("nam_co_so"),
-        raw.get("chu_tri"),
-        tuple(raw.get("phoi_hop") or ()),
-        bool(raw.get("theo_ap")),
-        raw.get("ghi_chu"),
-    )
-
-
-def _task(raw) -> Task:
-    return Task(
-        raw["id"],
-        raw["doan"],
-        raw["ro_viec"],
-        raw.get("chu_tri"),
-        tuple(raw.get("phoi_hop") or ()),
-        raw.get("bien_phap"),
-        raw.get("thoi_gian"),
-        raw.get("tham_quyen"),
-        raw.get("san_pham"),
-        tuple(raw.get("chi_tieu") or ()),
+        **fields("document", raw),
+        signature=Signature(**fields("signature", raw["chu_ky"])),
+        period_start=span.get("tu", DEFAULT_PERIOD_SPAN[0]),
+        period_end=span.get("den", DEFAULT_PERIOD_SPAN[1]),
     )
 
 
 def _reports(source: Source) -> list[Report]:
     items = source.root.get("bao_cao") or []
     return [
-        Report(
-            raw["chi_tieu"],
-            periods.parse(raw["ky"]),
-            raw.get("gia_tri"),
-            tuple(sorted((raw.get("theo_ap") or {}).items())),
-            raw["ngay"],
-            raw["nguon"],
-            raw["don_vi_bao_cao"],
-            raw.get("ghi_chu"),
-            source.path,
-            items.line_of(index),
-        )
-        for index, raw in enumerate(items)
+        Report(**fields("report", raw), file=source.path, line=items.line_of(index)) for index, raw in enumerate(items)
     ]
 
 
 def build(sources: dict[str, list[Source]]) -> Plan:
     """Build the plan from sources that passed validation."""
-    plan = sources["plan"][0].root
-    hamlets = sources["hamlets"][0].root
+    plan, hamlets = sources["plan"][0].root, sources["hamlets"][0].root
     return Plan(
-        _document(plan["van_ban"]),
-        tuple(_unit(part, None, 0) for part in plan["muc"]),
-        tuple(
-            Agency(a["id"], a["ten"], tuple(a["nguon"]), a.get("ghi_chu"))
-            for a in sources["agencies"][0].root["co_quan"]
-        ),
-        tuple(_target(t) for t in sources["targets"][0].root["chi_tieu"]),
-        tuple(_task(t) for t in sources["tasks"][0].root["nhiem_vu"]),
-        tuple(Hamlet(h["id"], h["ten"], h.get("nguon")) for h in hamlets["ap"]),
-        hamlets["day_du"],
-        hamlets.get("ghi_chu"),
-        tuple(report for source in sources.get("reports", []) for report in _reports(source)),
-        _commune(sources["commune"][0].root),
-        _redirects(sources["registry"][0].root),
+        document=_document(plan["van_ban"]),
+        parts=tuple(_unit(part, None, 0) for part in plan["muc"]),
+        agencies=tuple(Agency(**fields("agency", a)) for a in sources["agencies"][0].root["co_quan"]),
+        targets=tuple(Target(**fields("target", t)) for t in sources["targets"][0].root["chi_tieu"]),
+        tasks=tuple(Task(**fields("task", t)) for t in sources["tasks"][0].root["nhiem_vu"]),
+        hamlets=tuple(Hamlet(**fields("hamlet", h)) for h in hamlets["ap"]),
+        hamlets_complete=hamlets["day_du"],
+        hamlets_note=hamlets.get("ghi_chu"),
+        reports=tuple(report for source in sources.get("reports", []) for report in _reports(source)),
+        commune=Commune(**fields("commune", sources["commune"][0].root)),
+        redirects=_redirects(sources["registry"][0].root),
         abbreviations=_abbreviations(sources.get("abbreviations", [])),
     )
 
 
 def _abbreviations(sources: list[Source]) -> tuple[Abbreviation, ...]:
     """In alphabetical order, whatever the order in the file."""
-    found = (Abbreviation(raw["viet_tat"], raw["day_du"]) for source in sources for raw in source.root["tu_viet_tat"])
+    found = (Abbreviation(**fields("abbreviation", raw)) for source in sources for raw in source.root["tu_viet_tat"])
     return tuple(sorted(found, key=lambda item: slug.fold(item.short)))
 
 
 def _redirects(raw) -> tuple[tuple[str, str], ...]:
     """Moved addresses; the check makes sure each points at an address that exists now."""
     return tuple(sorted((raw.get("chuyen_huong") or {}).items()))
-
-
-def _commune(raw) -> Commune:
-    return Commune(raw["ten"], raw["tinh"], raw["giay_phep"])

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros import formats as fmt
-from macros.data.spec import YES_NO_KINDS as YES_NO
-from macros.domain import periods, status
+from macros.domain import kinds, periods, status
 from macros.domain.model import Agency, Page, Plan, Report, Target
 from macros.domain.periods import Period
 from macros.domain.status import Assessment
+from macros.settings import MIDTERM_YEAR
 
-MIDTERM_CODE = "2028-GK"
+MIDTERM_CODE = f"{MIDTERM_YEAR}-GK"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
+    """A target whose status at the end of a period differs from its status at the end of the previous one."""
+
     target: Target
     before: Assessment
     after: Assessment
@@ -67,9 +69,10 @@ def known_at(plan: Plan, target_id: str, period: Period) -> tuple[Report, ...]:
 
 
 def assess_at(plan: Plan, period: Period, today: dt.date) -> dict[str, Assessment]:
-    day, hamlets = judged_on(period, today), tuple(h.id for h in plan.hamlets)
+    day = judged_on(period, today)
     return {
-        t.id: status.assess(t, known_at(plan, t.id, period), day, hamlets, plan.hamlets_complete) for t in plan.targets
+        t.id: status.assess(t, known_at(plan, t.id, period), day, plan.hamlet_ids, plan.hamlets_complete)
+        for t in plan.targets
     }
 
 
@@ -86,17 +89,15 @@ def previous(period: Period) -> Period | None:
 
 def changes(plan: Plan, before: dict[str, Assessment], after: dict[str, Assessment]) -> tuple[Change, ...]:
     return tuple(
-        Change(t, before[t.id], after[t.id]) for t in plan.targets if before[t.id].status != after[t.id].status
+        Change(target=t, before=before[t.id], after=after[t.id])
+        for t in plan.targets
+        if before[t.id].status != after[t.id].status
     )
-
-
-def _counts(targets, assessments: dict[str, Assessment]) -> tuple[tuple[str, int], ...]:
-    return tuple((key, sum(assessments[t.id].status == key for t in targets)) for key in status.ORDER)
 
 
 def _group(targets: list[Target], reported: set[str], assessments, **where) -> Group:
     done = sum(t.id in reported for t in targets)
-    return Group(tuple(targets), done, _counts(targets, assessments), **where)
+    return Group(tuple(targets), done, status.count_by_status(targets, assessments), **where)
 
 
 def by_agency(plan: Plan, reported: set[str], assessments) -> tuple[Group, ...]:
@@ -111,10 +112,7 @@ def by_agency(plan: Plan, reported: set[str], assessments) -> tuple[Group, ...]:
 
 def by_area(plan: Plan, reported: set[str], assessments) -> tuple[Group, ...]:
     """One row per page of the plan that holds targets (the grouping of the targets table), in the plan's order."""
-    areas = {}
-    for target in plan.targets:
-        areas.setdefault(plan.page_of(target.anchor).id, []).append(target)
-    return tuple(_group(areas[page.id], reported, assessments, page=page) for page in plan.pages if page.id in areas)
+    return tuple(_group(targets, reported, assessments, page=page) for page, targets in plan.targets_by_area)
 
 
 def period_report(plan: Plan, period: Period, today: dt.date, judge=None) -> PeriodReport:
@@ -151,7 +149,8 @@ def all_periods(plan: Plan, today: dt.date) -> tuple[PeriodReport, ...]:
 
 
 # The mid-term review: every target against its halfway point. The straight line, its start point and the value
-# judged for a per-hamlet target are status.py's own helpers, so the halfway point follows the same rule as the status.
+# judged for a per-hamlet target come from the status module's public API, so the halfway point follows the same rule
+# as the status.
 
 REACHED, NOT_REACHED, NO_POINT = "dat-moc", "chua-dat-moc", "khong-co-moc"
 VERDICTS = {
@@ -197,13 +196,13 @@ def halfway_day(period: Period) -> dt.date:
 
 def _line_point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | None, str]:
     """The straight line of status.py (start point -> goal at the deadline), read on the halfway day."""
-    start = status._start_point(target, usable, usable[-1].as_of.year)
+    start = status.start_point(target, usable, usable[-1].as_of.year)
     end = (status.deadline_end(target.deadline), target.goal)
     if end[0] <= day:
         return target.goal, f"Hạn {fmt.date(end[0])} trước ngày giữa nhiệm kỳ: mốc là chính mục tiêu."
     if start[0] >= day:
         return None, f"Điểm đầu của đường thẳng (ngày {fmt.date(start[0])}) không trước ngày {fmt.date(day)}."
-    point = status._line_value(start, end, day)
+    point = status.line_value(start, end, day)
     return point, (
         f"Đường thẳng từ {fmt.quantity(start[1], target.unit)} ngày {fmt.date(start[0])} đến "
         f"{fmt.quantity(end[1], target.unit)} ngày {fmt.date(end[0])}, đọc tại ngày {fmt.date(day)}."
@@ -211,11 +210,12 @@ def _line_point(target: Target, usable: list[Report], day: dt.date) -> tuple[flo
 
 
 def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | bool | None, str]:
-    if target.deadline is None and target.kind in YES_NO:
+    yes_no = kinds.of(target).yes_no
+    if target.deadline is None and yes_no:
         return True, "Chuẩn phải giữ từng năm: mốc là đạt chuẩn."
     if target.deadline is None:
         return target.goal, "Chỉ tiêu xét từng năm: mốc là chính mục tiêu hằng năm."
-    if target.kind in YES_NO:
+    if yes_no:
         if status.deadline_end(target.deadline) <= day:
             return True, "Chỉ tiêu đạt/chưa đạt có hạn trước ngày giữa nhiệm kỳ: phải đạt."
         return None, f"Chỉ tiêu đạt/chưa đạt, hạn năm {target.deadline}: không có mức trung gian."
@@ -223,23 +223,23 @@ def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | 
 
 
 def halfway(target: Target, reports: tuple[Report, ...], day: dt.date, hamlets=(), complete=True) -> Halfway:
-    usable = [r for r in reports if r.value is not None or r.hamlet_values]
+    usable = status.usable_reports(reports)
     if not usable:
-        return Halfway(target, status.NO_DATA, "Chưa có báo cáo nào cho chỉ tiêu này.")
+        return Halfway(target, status.NO_DATA, status.NO_REPORT)
     latest = usable[-1]
-    value = latest.value if target.kind in YES_NO else status._judged_value(target, latest)
+    found = dict(latest=latest, value=status.judged_value(target, latest))
     point, reason = _point(target, usable, day)
     if point is None:
-        return Halfway(target, NO_POINT, reason, None, latest, value)
-    every_hamlet = not target.per_hamlet or (complete and all(h in dict(latest.hamlet_values) for h in hamlets))
-    reached = (value is True if point is True else value >= point) and every_hamlet
-    caveat = "" if every_hamlet else " Chưa thể ghi nhận đạt mốc vì danh sách ấp chưa đủ hoặc có ấp chưa báo cáo."
-    return Halfway(target, REACHED if reached else NOT_REACHED, reason + caveat, point, latest, value)
+        return Halfway(target, NO_POINT, reason, **found)
+    every_hamlet = status.covers_every_hamlet(target, latest, hamlets, complete)
+    reached = (found["value"] is True if point is True else found["value"] >= point) and every_hamlet
+    caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt mốc vì {status.HAMLET_CAVEAT}"
+    return Halfway(target, REACHED if reached else NOT_REACHED, reason + caveat, point=point, **found)
 
 
 def midterm(plan: Plan, today: dt.date) -> Midterm:
     period = periods.parse(MIDTERM_CODE)
     has_report = any(r.period == period for r in plan.reports)
-    day, hamlets = halfway_day(period), tuple(h.id for h in plan.hamlets)
+    day, hamlets = halfway_day(period), plan.hamlet_ids
     rows = tuple(halfway(t, known_at(plan, t.id, period), day, hamlets, plan.hamlets_complete) for t in plan.targets)
     return Midterm(period, day, judged_on(period, today), has_report, rows if has_report else ())

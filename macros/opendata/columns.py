@@ -1,16 +1,19 @@
-"""The open data files and their columns, defined once.
+"""The open data files and their columns.
 
-Used by the CSV/JSON export, by datapackage.json and by the page "Dữ liệu mở".
+A column that publishes a data field is derived from its declaration in macros/data/spec.py (name, title, the
+open-data description, whether it is required, its choices): the field is declared once. The columns the site
+computes (the latest value, the status, the section of a task) are declared here.
 
-Types are Table Schema types (https://specs.frictionlessdata.io/table-schema/). A CSV cell is text, so a list is
-written as values joined by ";" and a map as "key=value" pairs; the JSON file keeps the real list or object.
+Used by the CSV/JSON export, by datapackage.json and by the page "Dữ liệu mở". Types are Table Schema types
+(https://specs.frictionlessdata.io/table-schema/). A CSV cell is text, so a list is written as values joined by ";"
+and a map as "key=value" pairs; the JSON file keeps the real list or object.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.data.spec import TARGET_KINDS
+from macros.data.spec import RECORDS, Field
 from macros.domain import status
 
 
@@ -23,6 +26,7 @@ class Column:
     json_type: str = ""  # when the JSON value has another type (a list is "array", a map is "object")
     choices: tuple[str, ...] = ()
     required: bool = False
+    field: Field | None = None  # the data field it publishes; None for a column the site computes
 
     @property
     def json(self) -> str:
@@ -44,126 +48,80 @@ class Dataset:
 
 
 LIST = "Nhiều giá trị: trong tệp CSV nối bằng dấu chấm phẩy (;), trong tệp JSON là một danh sách."
-AGENCY = "Mã đơn vị (xem trang Cơ quan, đơn vị); để trống khi Kế hoạch không nêu."
+# Field kind -> (Table Schema type of the CSV cell, type of the JSON value when it differs).
+TYPES = {
+    "number": ("number", ""),
+    "year": ("integer", ""),
+    "bool": ("boolean", ""),
+    "date": ("date", ""),
+    "value": ("any", ""),
+    "refs": ("string", "array"),
+    "deadline": ("string", "any"),
+    "hamlet_values": ("string", "object"),
+}
+
+
+def field_column(field: Field) -> Column:
+    cell, json_type = TYPES.get(field.kind, ("string", ""))
+    description = f"{field.public} {LIST}" if json_type == "array" else field.public
+    return Column(
+        field.name,
+        cell,
+        title=field.title,
+        description=description,
+        json_type=json_type,
+        choices=tuple(field.choices),
+        required=field.required,
+        field=field,
+    )
+
+
+def record_columns(record: str, computed: dict[str, tuple[Column, ...]] | None = None) -> tuple[Column, ...]:
+    """The public fields of a record in their declared order; computed columns follow the field they are keyed to."""
+    columns = []
+    for field in RECORDS[record].public:
+        columns += [field_column(field), *(computed or {}).get(field.name, ())]
+    return tuple(columns)
+
+
+LATEST = (
+    Column(
+        "gia_tri_moi_nhat",
+        "any",
+        title="Số mới nhất",
+        description="Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp thấp nhất); true/false với chỉ tiêu "
+        "đạt/chưa đạt; để trống khi chưa có báo cáo.",
+    ),
+    Column("ngay_so_lieu", "date", title="Ngày số liệu", description="Số mới nhất tính đến ngày này (NĂM-THÁNG-NGÀY)."),
+    Column(
+        "trang_thai",
+        "string",
+        title="Trạng thái",
+        description="Tính theo trang Cách tính tiến độ: "
+        + "; ".join(f"{key}: {label}" for key, label in status.LABELS.items()),
+        choices=status.ORDER,
+        required=True,
+    ),
+)
+TASK_SECTION = Column("muc", "string", title="Mục của Kế hoạch", description="Mã mục chứa đoạn đó.", required=True)
 
 TARGETS = Dataset(
     "chi-tieu",
     "Các chỉ tiêu",
     "Mỗi dòng là một chỉ tiêu đo được của Kế hoạch, kèm số mới nhất và trạng thái tính ngày dựng trang.",
-    (
-        Column("id", "string", "Mã chỉ tiêu", "Mã cố định, cũng là địa chỉ trang /chi-tieu/<mã>/.", required=True),
-        Column(
-            "muc", "string", "Mục của Kế hoạch", "Mã mục chứa chỉ tiêu, ví dụ iii-3-3 là mục III.3.3.", required=True
-        ),
-        Column("ten", "string", "Tên ngắn", "Tên dễ hiểu của chỉ tiêu.", required=True),
-        Column("nguyen_van", "string", "Nguyên văn", "Câu chữ của Kế hoạch, trích nguyên văn.", required=True),
-        Column(
-            "loai",
-            "string",
-            "Loại chỉ tiêu",
-            "tich-luy: đạt mức vào hạn; ty-le-hang-nam: tỷ lệ xét từng năm; dat-chuan: đạt/chưa đạt; "
-            "khoang: một khoảng, xét theo cận dưới; moc: việc phải xong trước một mốc.",
-            choices=TARGET_KINDS,
-            required=True,
-        ),
-        Column(
-            "gia_tri", "number", "Giá trị mục tiêu", "Số cần đạt; để trống với chỉ tiêu đạt/chưa đạt và dạng khoảng."
-        ),
-        Column("gia_tri_tu", "number", "Cận dưới", "Với chỉ tiêu dạng khoảng: số nhỏ nhất."),
-        Column("gia_tri_den", "number", "Cận trên", "Với chỉ tiêu dạng khoảng: số lớn nhất; trống nghĩa là “trở lên”."),
-        Column("don_vi", "string", "Đơn vị tính", "Ví dụ %, sản phẩm."),
-        Column(
-            "han",
-            "string",
-            "Thời hạn",
-            "Năm phải đạt, hoặc hang-nam với chỉ tiêu xét từng năm (trong JSON: số năm hoặc chữ hang-nam).",
-            json_type="any",
-            required=True,
-        ),
-        Column("co_so", "number", "Giá trị gốc", "Số liệu đầu kỳ; để trống khi Kế hoạch không nêu."),
-        Column("nam_co_so", "integer", "Năm gốc", "Năm của giá trị gốc."),
-        Column("chu_tri", "string", "Đơn vị chủ trì", AGENCY),
-        Column("phoi_hop", "string", "Đơn vị phối hợp", "Mã các đơn vị phối hợp. " + LIST, json_type="array"),
-        Column("theo_ap", "boolean", "Tính theo từng ấp", "true khi Kế hoạch đặt chỉ tiêu cho mỗi ấp."),
-        Column(
-            "gia_tri_moi_nhat",
-            "any",
-            "Số mới nhất",
-            "Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp thấp nhất); true/false với chỉ tiêu đạt/chưa đạt; "
-            "để trống khi chưa có báo cáo.",
-        ),
-        Column("ngay_so_lieu", "date", "Ngày số liệu", "Số mới nhất tính đến ngày này (NĂM-THÁNG-NGÀY)."),
-        Column(
-            "trang_thai",
-            "string",
-            "Trạng thái",
-            "Tính theo trang Cách tính tiến độ: "
-            + "; ".join(f"{key}: {label}" for key, label in status.LABELS.items()),
-            choices=status.ORDER,
-            required=True,
-        ),
-    ),
+    record_columns("target") + LATEST,
 )
-
 TASKS = Dataset(
     "nhiem-vu",
     "Các nhiệm vụ (06 rõ)",
     "Mỗi dòng là một nhiệm vụ của Kế hoạch, phân công theo phương châm “06 rõ”; ô trống là điều Kế hoạch chưa nêu.",
-    (
-        Column("id", "string", "Mã nhiệm vụ", "Mã cố định.", required=True),
-        Column(
-            "doan",
-            "string",
-            "Đoạn của Kế hoạch",
-            "Mã đoạn giao nhiệm vụ; trang /muc/<mã>/ dẫn tới đoạn đó.",
-            required=True,
-        ),
-        Column("muc", "string", "Mục của Kế hoạch", "Mã mục chứa đoạn đó.", required=True),
-        Column("ro_viec", "string", "Rõ việc", "Việc phải làm, viết ngắn gọn.", required=True),
-        Column("chu_tri", "string", "Rõ cơ quan chủ trì", AGENCY),
-        Column("phoi_hop", "string", "Rõ cơ quan phối hợp", "Mã các đơn vị phối hợp. " + LIST, json_type="array"),
-        Column("bien_phap", "string", "Rõ biện pháp, nguồn lực", "Trích nguyên văn Kế hoạch."),
-        Column("thoi_gian", "string", "Rõ thời gian", "Trích nguyên văn Kế hoạch."),
-        Column("tham_quyen", "string", "Rõ thẩm quyền, trách nhiệm", "Trích nguyên văn Kế hoạch."),
-        Column("san_pham", "string", "Rõ sản phẩm", "Trích nguyên văn Kế hoạch."),
-        Column(
-            "chi_tieu", "string", "Chỉ tiêu liên quan", "Mã các chỉ tiêu nằm trong đoạn này. " + LIST, json_type="array"
-        ),
-    ),
+    record_columns("task", computed={"doan": (TASK_SECTION,)}),
 )
-
 REPORTS = Dataset(
     "cap-nhat",
     "Các báo cáo tiến độ",
     "Mỗi dòng là số liệu một đơn vị báo cáo cho một chỉ tiêu trong một kỳ, kèm nguồn để đối chiếu.",
-    (
-        Column("chi_tieu", "string", "Chỉ tiêu", "Mã chỉ tiêu được báo cáo.", required=True),
-        Column(
-            "ky",
-            "string",
-            "Kỳ báo cáo",
-            "Tháng (2026-11), quý (2026-Q4), năm (2026) hoặc đánh giá giữa nhiệm kỳ (2028-GK).",
-            required=True,
-        ),
-        Column(
-            "gia_tri",
-            "any",
-            "Giá trị",
-            "Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
-        ),
-        Column(
-            "theo_ap",
-            "string",
-            "Giá trị theo ấp",
-            "Với chỉ tiêu tính theo từng ấp: trong CSV là các cặp mã-ấp=số nối bằng dấu chấm phẩy; "
-            "trong JSON là một đối tượng.",
-            json_type="object",
-        ),
-        Column("ngay", "date", "Ngày số liệu", "Số liệu tính đến ngày này (NĂM-THÁNG-NGÀY).", required=True),
-        Column("nguon", "string", "Nguồn, minh chứng", "Số hiệu văn bản báo cáo hoặc đường liên kết.", required=True),
-        Column("don_vi_bao_cao", "string", "Đơn vị báo cáo", "Mã đơn vị gửi báo cáo.", required=True),
-        Column("ghi_chu", "string", "Ghi chú", "Giải thích ngắn của đơn vị báo cáo."),
-    ),
+    record_columns("report"),
 )
 
 DATASETS = (TARGETS, TASKS, REPORTS)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 
 from macros import slug
-from macros.data.spec import FIRST_YEAR, LAST_YEAR
 from macros.domain.model import Plan
 from macros.formats import MISSING
 from macros.opendata.columns import DATASETS, Column, Dataset
+from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 DESCRIPTION = (
     "Các chỉ tiêu, nhiệm vụ và báo cáo tiến độ của Kế hoạch, đọc từ dữ liệu của trang web. "
@@ -85,10 +85,10 @@ def _sources(plan: Plan, home: str) -> list[dict]:
 
 def descriptor(plan: Plan, site_url: str) -> dict:
     commune, home = plan.commune, site_url.rstrip("/") + "/" if site_url else ""
-    span = f"{FIRST_YEAR}–{LAST_YEAR}"
+    span = f"{TERM_FIRST_YEAR}–{TERM_LAST_YEAR}"
     package = {
         "profile": "data-package",
-        "name": f"ke-hoach-{FIRST_YEAR}-{LAST_YEAR}-{slug.slugify(commune.name)}",
+        "name": f"ke-hoach-{TERM_FIRST_YEAR}-{TERM_LAST_YEAR}-{slug.slugify(commune.name)}",
         "title": f"Kế hoạch {span} xã {commune.name} ({commune.province}): chỉ tiêu, nhiệm vụ, báo cáo tiến độ",
         "description": DESCRIPTION,
         "licenses": [licence(plan)],

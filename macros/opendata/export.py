@@ -11,75 +11,57 @@ from macros.files import VirtualFile
 from macros.opendata import columns
 from macros.pipeline import SiteData
 
-# The columns are defined once, in columns.py, with their types and descriptions (also used by datapackage.json).
-TARGET_COLUMNS = columns.TARGETS.names
-TASK_COLUMNS = columns.TASKS.names
-REPORT_COLUMNS = columns.REPORTS.names
+# Model value -> open-data value, by field kind: what a tuple, a yearly deadline, a period or a date become in JSON.
+PUBLIC_VALUES = {
+    "refs": list,
+    "deadline": lambda value: value or "hang-nam",
+    "period": lambda period: period.code,
+    "date": lambda day: day.isoformat(),
+    "hamlet_values": dict,
+}
+
+
+def public_values(record, columns: tuple[columns.Column, ...]) -> dict:
+    """The values of a model record for the columns that publish its fields, keyed by the fields' YAML names."""
+    found = {}
+    for column in columns:
+        if column.field is not None:
+            value = getattr(record, column.field.attr)
+            found[column.name] = PUBLIC_VALUES.get(column.field.kind, _same)(value)
+    return found
+
+
+def _same(value):
+    return value
 
 
 def target_records(site: SiteData) -> list[dict]:
     records = []
-    for t in site.plan.targets:
-        a = site.assessments[t.id]
-        latest = a.latest
-        records.append(
-            dict(
-                id=t.id,
-                muc=t.unit_id,
-                ten=t.name,
-                nguyen_van=t.wording,
-                loai=t.kind,
-                gia_tri=t.value,
-                gia_tri_tu=t.low,
-                gia_tri_den=t.high,
-                don_vi=t.unit,
-                han=t.deadline or "hang-nam",
-                co_so=t.baseline,
-                nam_co_so=t.baseline_year,
-                chu_tri=t.lead,
-                phoi_hop=list(t.partners),
-                theo_ap=t.per_hamlet,
-                gia_tri_moi_nhat=a.value,
-                ngay_so_lieu=fmt.iso(latest.as_of if latest else None),
-                trang_thai=a.status,
-            )
+    for target in site.plan.targets:
+        found, latest = site.assessments[target.id], site.assessments[target.id].latest
+        computed = dict(
+            gia_tri_moi_nhat=found.value,
+            ngay_so_lieu=fmt.iso(latest.as_of if latest else None),
+            trang_thai=found.status,
         )
+        records.append(_ordered(columns.TARGETS, public_values(target, columns.TARGETS.columns) | computed))
     return records
 
 
 def task_records(site: SiteData) -> list[dict]:
     return [
-        dict(
-            id=t.id,
-            doan=t.anchor,
-            muc=site.plan.anchors[t.anchor],
-            ro_viec=t.what,
-            chu_tri=t.lead,
-            phoi_hop=list(t.partners),
-            bien_phap=t.means,
-            thoi_gian=t.timing,
-            tham_quyen=t.authority,
-            san_pham=t.product,
-            chi_tieu=list(t.target_ids),
-        )
-        for t in site.plan.tasks
+        _ordered(columns.TASKS, public_values(task, columns.TASKS.columns) | {"muc": site.plan.anchors[task.anchor]})
+        for task in site.plan.tasks
     ]
 
 
 def report_records(site: SiteData) -> list[dict]:
-    return [
-        dict(
-            chi_tieu=r.target_id,
-            ky=r.period.code,
-            gia_tri=r.value,
-            theo_ap=dict(r.hamlet_values),
-            ngay=r.as_of.isoformat(),
-            nguon=r.source,
-            don_vi_bao_cao=r.agency_id,
-            ghi_chu=r.note,
-        )
-        for r in site.plan.reports
-    ]
+    return [public_values(report, columns.REPORTS.columns) for report in site.plan.reports]
+
+
+def _ordered(dataset: columns.Dataset, values: dict) -> dict:
+    """The values in the order of the dataset's columns, which is the order of the keys in the JSON file."""
+    return {name: values[name] for name in dataset.names}
 
 
 def to_json(records: list[dict]) -> str:
@@ -98,26 +80,27 @@ def _cell(value) -> str:
     return str(value)
 
 
-def to_csv(records: list[dict], columns: tuple[str, ...]) -> bytes:
+def to_csv(records: list[dict], names: tuple[str, ...]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(names)
     for record in records:
-        writer.writerow([_cell(record.get(column)) for column in columns])
+        writer.writerow([_cell(record.get(name)) for name in names])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def files(site: SiteData) -> list[VirtualFile]:
-    targets, tasks, reports = (
-        target_records(site),
-        task_records(site),
-        report_records(site),
+    """Each dataset twice: du-lieu/<name>.json and du-lieu/<name>.csv."""
+    tables = (
+        (columns.TARGETS, target_records(site)),
+        (columns.TASKS, task_records(site)),
+        (columns.REPORTS, report_records(site)),
     )
     return [
-        VirtualFile("du-lieu/chi-tieu.json", to_json(targets)),
-        VirtualFile("du-lieu/chi-tieu.csv", to_csv(targets, TARGET_COLUMNS)),
-        VirtualFile("du-lieu/nhiem-vu.json", to_json(tasks)),
-        VirtualFile("du-lieu/nhiem-vu.csv", to_csv(tasks, TASK_COLUMNS)),
-        VirtualFile("du-lieu/cap-nhat.json", to_json(reports)),
-        VirtualFile("du-lieu/cap-nhat.csv", to_csv(reports, REPORT_COLUMNS)),
+        file
+        for dataset, records in tables
+        for file in (
+            VirtualFile(f"du-lieu/{dataset.name}.json", to_json(records)),
+            VirtualFile(f"du-lieu/{dataset.name}.csv", to_csv(records, dataset.names)),
+        )
     ]

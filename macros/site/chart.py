@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros import formats as fmt
 from macros.domain.model import Report, Target
+from macros.settings import CHART_HEIGHT, CHART_PAD, CHART_WIDTH
 
-WIDTH, HEIGHT, PAD = 320, 160, 28
-
-
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
+WIDTH, HEIGHT, PAD = CHART_WIDTH, CHART_HEIGHT, CHART_PAD
 
 
 @dataclass(frozen=True)
@@ -29,6 +24,14 @@ class Chart:
     @property
     def polyline(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+class Point(NamedTuple):
+    """One reported value, placed in the SVG's units, with the label its tooltip shows."""
+
+    x: float
+    y: float
+    label: str
 
 
 def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:

@@ -11,11 +11,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros import formats as fmt
-from macros.domain import status
+from macros.domain import kinds, status
 from macros.domain.model import Block, Page, Target, Unit
 from macros.pipeline import SiteData
 from macros.site import previews
-from macros.data.spec import YES_NO_KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -93,22 +92,8 @@ def unit_view(unit: Unit, level: int) -> UnitView:
     return UnitView(unit, level, segments(unit), children)
 
 
-KIND_LABELS = {
-    "tich-luy": "Đạt mức vào thời hạn",
-    "ty-le-hang-nam": "Tỷ lệ xét từng năm",
-    "dat-chuan": "Đạt chuẩn (đạt / chưa đạt)",
-    "khoang": "Khoảng (xét theo cận dưới)",
-    "moc": "Mốc việc phải hoàn thành",
-}
-
-
 def goal_text(target: Target) -> str:
-    if target.kind == "khoang":
-        high = f"–{fmt.number(target.high)}" if target.high is not None else " trở lên"
-        return f"{fmt.number(target.low)}{high} {target.unit or ''}".strip()
-    if target.kind in YES_NO_KINDS:
-        return "Đạt"
-    return fmt.quantity(target.value, target.unit)
+    return kinds.of(target).goal_text(target)
 
 
 def deadline_text(target: Target) -> str:
@@ -128,7 +113,7 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
     return dict(
         goal_text=goal_text,
         deadline_text=deadline_text,
-        kind_label=lambda target: KIND_LABELS[target.kind],
+        kind_label=lambda target: kinds.of(target).label,
         report_value=lambda target, report: report_value(site, target, report),
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
@@ -189,26 +174,14 @@ def redirect_page(
     return environment().get_template("redirect.html").render(**context)
 
 
-def target_rows(site: SiteData) -> list[tuple[Page, list[Target]]]:
-    """Targets grouped by area: the page of the plan that holds them, in the plan's order."""
-    groups: dict[str, list[Target]] = {}
-    for target in site.plan.targets:
-        groups.setdefault(site.plan.page_of(target.anchor).id, []).append(target)
-    return [(page, groups[page.id]) for page in site.plan.pages if page.id in groups]
-
-
-def status_counts(site: SiteData, targets=None) -> list[tuple[str, int]]:
-    chosen = site.plan.targets if targets is None else targets
-    counts = {key: 0 for key in status.ORDER}
-    for target in chosen:
-        counts[site.assessments[target.id].status] += 1
-    return list(counts.items())
+def status_counts(site: SiteData, targets=None) -> tuple[tuple[str, int], ...]:
+    return status.count_by_status(site.plan.targets if targets is None else targets, site.assessments)
 
 
 def targets_page(site: SiteData, page_url: str) -> str:
     return _html(
         "targets.html",
-        groups=target_rows(site),
+        groups=site.plan.targets_by_area,
         counts=status_counts(site),
         **_context(site, page_url),
     )
@@ -246,7 +219,7 @@ def agencies_page(site: SiteData, page_url: str) -> str:
 
 
 def home_summary(site: SiteData, page_url: str) -> str:
-    areas = [(page, status_counts(site, targets)) for page, targets in target_rows(site)]
+    areas = [(page, status_counts(site, targets)) for page, targets in site.plan.targets_by_area]
     return _html(
         "home_summary.html",
         counts=status_counts(site),
@@ -265,7 +238,7 @@ def plan_contents(site: SiteData, page_url: str) -> str:
 
 def summary_page(site: SiteData, page_url: str) -> str:
     """Tóm tắt tiến độ: counts by status and by area, and every target with its status, on one A4 page."""
-    groups = target_rows(site)
+    groups = site.plan.targets_by_area
     return _html(
         "summary.html",
         groups=groups,
@@ -287,6 +260,6 @@ def _hamlet_rows(site: SiteData, target: Target) -> list:
     rows = []
     for hamlet in site.plan.hamlets:
         value = latest.get(hamlet.id)
-        verdict = "Chưa có số liệu" if value is None else ("Đạt" if value >= target.goal else "Chưa đạt")
+        verdict = "Chưa có số liệu" if value is None else ("Đạt" if status.is_met(target, value) else "Chưa đạt")
         rows.append((hamlet, value, verdict))
     return rows

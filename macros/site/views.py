@@ -13,6 +13,7 @@ from macros.domain import feed, progress
 from macros.site import render
 from macros.domain.periods import Period
 from macros.pipeline import SiteData
+from macros.settings import PAGE_LIMIT
 
 KIND_LABELS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "giua-ky": "Giữa nhiệm kỳ"}
 MIDTERM_PATH = "bao-cao/giua-nhiem-ky-2028/"
@@ -68,7 +69,7 @@ def rss(site: SiteData, site_url: str) -> str:
 
 
 def whats_new(site: SiteData, page_url: str) -> str:
-    entries = site.feed_entries[: feed.PAGE_LIMIT]
+    entries = site.feed_entries[: PAGE_LIMIT]
     return render._html("co_gi_moi.html", entries=entries, **_context(site, page_url))
 
 
