@@ -15,6 +15,7 @@ def register(env) -> None:
         "van_ban_goc": render.document_page,
         "bang_chi_tieu": render.targets_page,
         "tong_quan": render.home_summary,
+        "loi_vao": render.home_next,
         "danh_sach_don_vi": render.agencies_page,
         "muc_luc": render.plan_contents,
         "tom_tat_tien_do": render.summary_page,

@@ -228,6 +228,14 @@ def home_summary(site: SiteData, page_url: str) -> str:
     )
 
 
+HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the rest
+
+
+def home_next(site: SiteData, page_url: str) -> str:
+    """Below the overview: what a citizen most often wants next (the targets, the plan's sections, what is new)."""
+    return _html("home_next.html", entries=site.feed_entries[:HOME_NEWS], **_context(site, page_url))
+
+
 def abbreviations_page(site: SiteData, page_url: str) -> str:
     return _html("abbreviations.html", **_context(site, page_url))
 
