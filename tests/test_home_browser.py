@@ -52,7 +52,7 @@ def test_the_status_patterns_differ_in_greyscale(phone, fixture_site_url):
 
 
 @pytest.mark.browser
-def test_the_bars_match_the_counts(page, fixture_site_url, fixture_data=None):
+def test_the_bars_match_the_counts(page, fixture_site_url):
     page.goto(fixture_site_url)
     total = page.locator(".kh-overview > .kh-stack .kh-seg")
     counts = {key: int(page.locator(f".kh-legend__item--{key} .kh-legend__n").inner_text()) for key in status.ORDER}
@@ -60,7 +60,7 @@ def test_the_bars_match_the_counts(page, fixture_site_url, fixture_data=None):
     widths = total.evaluate_all("segs => segs.map(s => s.getBoundingClientRect().width)")
     shares = [n / sum(counts.values()) for n in counts.values() if n]
     full = sum(widths)
-    assert all(abs(w / full - share) < 0.03 for w, share in zip(widths, shares)), (widths, shares)
+    assert all(abs(w / full - share) < 0.03 for w, share in zip(widths, shares, strict=True)), (widths, shares)
 
 
 @pytest.mark.browser
