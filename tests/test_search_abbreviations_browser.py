@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from test_search_browser import describe, search, top_results
+from test_search_browser import describe, top_results
+from test_search_browser import search as type_query
 
 from macros import slug
 
@@ -44,6 +45,20 @@ CITATIONS = [
     ("III", "ke-hoach/iii/"),
     ("v", "ke-hoach/v/"),
 ]
+
+
+def search(page, query: str) -> None:
+    """Type the query, then wait until the results have stayed the same for a whole second: a prefix typed on the
+    way ("qp-a" searches every word starting with "a") can take the worker longer than the shared helper waits."""
+    type_query(page, query)
+    previous = page.inner_html(".md-search-result")
+    for _ in range(20):
+        page.wait_for_timeout(1000)
+        current = page.inner_html(".md-search-result")
+        if current == previous:
+            return
+        previous = current
+    pytest.fail(f"the results for {query!r} never settled")
 
 
 @pytest.fixture(scope="module")
