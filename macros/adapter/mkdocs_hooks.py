@@ -30,12 +30,15 @@ def on_config(config):
     return config
 
 
+PROJECT = Path(__file__).resolve().parents[2]  # one cache for every build of this checkout, whatever its mkdocs.yml
+
+
 def _preview_images(config):
     """Drawn once per change: kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds."""
     problem = cards.missing_fonts_message()
     if problem:
         raise PluginError(problem)
-    cache_dir = Path(config.config_file_path).parent / config.extra.get("cache_dir", ".cache") / "previews"
+    cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
     return previews.image_files(state.current(), config.site_name, cache_dir)
 
 
