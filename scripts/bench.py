@@ -42,7 +42,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -52,8 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 import macros
 from macros import pipeline
 from macros.adapter import state
-from macros.data import load, rules, validate, value_rules
-from macros.data.load import Located, LocatedList, load_all, parse_text
+from macros.data import rules, validate, value_rules
+from macros.data.load import load_all, parse_text
 from macros.data.spec import FILES
 from macros.domain import kinds, model, periods, status
 from macros.site import pages
@@ -90,48 +89,6 @@ def read_yaml(path: Path):
 def write_yaml(path: Path, value) -> None:
     text = yaml.dump(value, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10**6)
     path.write_text(text, encoding="utf-8")
-
-
-class LibyamlLoader(yaml.CSafeLoader):
-    """macros.load._Loader on libyaml's C parser: the same resolvers and constructors (lines, duplicate keys)."""
-
-    def __init__(self, stream, display_path: str):
-        super().__init__(stream)
-        self.display_path = display_path
-        self.problems = []
-
-
-LibyamlLoader.yaml_implicit_resolvers = load._Loader.yaml_implicit_resolvers
-LibyamlLoader.yaml_constructors = dict(load._Loader.yaml_constructors)
-
-
-@contextmanager
-def libyaml():
-    """Swap the parser under macros.load for a moment, to measure what the C parser would save."""
-    original, load._Loader = load._Loader, LibyamlLoader
-    try:
-        yield
-    finally:
-        load._Loader = original
-
-
-def same(a, b) -> bool:
-    """Equal values and equal line numbers, all the way down."""
-    if isinstance(a, Located) or isinstance(b, Located):
-        return (
-            type(a) is type(b)
-            and (a.line, a.key_lines) == (b.line, b.key_lines)
-            and a.keys() == b.keys()
-            and all(same(a[key], b[key]) for key in a)
-        )
-    if isinstance(a, LocatedList) or isinstance(b, LocatedList):
-        return (
-            type(a) is type(b)
-            and (a.line, a.item_lines) == (b.line, b.item_lines)
-            and len(a) == len(b)
-            and all(map(same, a, b))
-        )
-    return type(a) is type(b) and a == b
 
 
 class Renamer:
@@ -207,8 +164,7 @@ def reports_yaml(targets: list[dict]) -> tuple[str, int]:
 
 
 def write_registry(data_dir: Path) -> int:
-    with libyaml():
-        sources, _ = load_all(data_dir, data_dir.parent)
+    sources, _ = load_all(data_dir, data_dir.parent)
     index, _ = rules.build_index(sources, set())
     ids = sorted(value_rules.published_ids(index))
     text = "chuyen_huong: {}\nid:\n" + "".join(f"  - {value}\n" for value in ids)
@@ -312,7 +268,6 @@ def stages(data_dir: Path) -> dict:
         generated_md=sum(f.path.endswith(".md") for f in files),
         generated_other=sum(not f.path.endswith(".md") for f in files),
     )
-    times["sources"] = sources
     return times
 
 
@@ -332,24 +287,8 @@ def macro_functions(site) -> dict:
     """Every macro the site registers, bound to `site` (each is used once, on one page)."""
     env = MacroEnv()
     macros.define_env(env)
-    state._current["site"] = site
+    state.use(site)
     return env.macros
-
-
-def libyaml_load(data_dir: Path, python_sources) -> tuple[float, bool]:
-    """Time load_all with the C parser swapped in, and check it gives the same values and line numbers."""
-    with libyaml():
-        start = time.perf_counter()
-        sources, _ = load_all(data_dir, data_dir.parent)
-        seconds = time.perf_counter() - start
-    identical = sources.keys() == python_sources.keys() and all(
-        len(sources[key]) == len(python_sources[key])
-        and all(
-            a.path == b.path and same(a.root, b.root) for a, b in zip(sources[key], python_sources[key], strict=True)
-        )
-        for key in sources
-    )
-    return seconds, identical
 
 
 def build_env(data_dir: Path | None) -> dict:
@@ -472,11 +411,8 @@ def measure(scale: int, work: Path, scale_plan: bool, repeat: int) -> dict:
     runs = []
     for _ in range(repeat):
         runs.append(stages(data_dir))
-        sources = runs[-1].pop("sources")
     result = {key: median([run[key] for run in runs]) for key in runs[0] if key != "counts"}
     result["counts"] = runs[0]["counts"]
-    result["libyaml_load"], result["libyaml_same"] = libyaml_load(data_dir, sources)
-    del sources
     result["layer"] = sum(result[key] for key in ("load", "validate", "model_status", "render_pages", "render_macros"))
     print(f"{scale}x: stages {result['layer']:.2f} s; building with MkDocs", file=sys.stderr)
     out = work / f"site-x{scale}"
@@ -577,8 +513,8 @@ def write_benchmarks(section: str, mode: str) -> bool:
         return False
     start, end = f"<!-- bench:{mode}:start -->", f"<!-- bench:{mode}:end -->"
     text = BENCHMARKS.read_text(encoding="utf-8")
-    if start not in text or end not in text:
-        return False
+    if start not in text or end not in text:  # a mode never recorded yet: its section goes at the end
+        text = text.rstrip("\n") + f"\n\n## Results: `--plan {mode}`\n\n{start}\n{end}\n"
     head, rest = text.split(start, 1)
     BENCHMARKS.write_text(head + start + "\n" + section + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
     return True
@@ -636,14 +572,6 @@ def main(argv=None) -> int:
         f"load_file {calls.get('load_file', 0)}× and parse_text {calls.get('parse_text', 0)}× "
         f"for {calls['data_files']} data files: **{'once per build' if once else 'MORE THAN ONCE'}**.",
         *verdicts(results),
-        "- The same load_all with libyaml's C parser under the same constructors (a proposal, not what the "
-        "build uses): "
-        + "; ".join(
-            f"{scale}× {r['libyaml_load']:.2f} s instead of {r['load']:.2f} s"
-            + ("" if r["libyaml_same"] else " (DIFFERENT values or line numbers)")
-            for scale, r in results.items()
-        )
-        + ("; identical values and line numbers." if all(r["libyaml_same"] for r in results.values()) else "."),
     ]
     section = "\n".join(lines)
     print(section)

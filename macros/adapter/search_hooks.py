@@ -8,7 +8,7 @@ worker right after lunr.vi is defined and before the index is built. lunr-vi-que
 and citation numbers) and the abbreviations of data/tu-viet-tat.yml follow it. The theme's own file is
 never touched, and an upgrade of Material that moves that file, or a `lang:` other than exactly
 ["vi"] (lunr.multi would bypass lunr.vi), fails the build instead of silently losing the folding.
-tests/test_search_browser.py is the guard for the lunr internals the script relies on.
+tests/browser/test_search_browser.py is the guard for the lunr internals the script relies on.
 """
 
 from __future__ import annotations

@@ -12,9 +12,14 @@ _current: dict = {}
 
 def start(data_dir: Path) -> SiteData:
     """Parse the YAML once for this build (not once per page)."""
-    _current["site"] = load_site(data_dir, data_dir.parent, build_day())
+    return use(load_site(data_dir, data_dir.parent, build_day()))
+
+
+def use(site: SiteData) -> SiteData:
+    """Make `site` the data of the build in progress (a benchmark or a test may bring its own)."""
+    _current["site"] = site
     _current["blocks"] = HtmlBlocks()
-    return _current["site"]
+    return site
 
 
 def current() -> SiteData:

@@ -163,10 +163,6 @@ class Page:
     units: tuple[Unit, ...]
     overview: bool = False  # the page of a split part, which lists its subsections
 
-    @property
-    def path(self) -> str:
-        return f"ke-hoach/{self.id}/"
-
 
 @dataclass(frozen=True)
 class Plan:

@@ -34,7 +34,7 @@ class Point(NamedTuple):
     label: str
 
 
-def build(target: Target, reports: tuple[Report, ...], site) -> Chart | None:
+def build(target: Target, reports: tuple[Report, ...]) -> Chart | None:
     """None when there is nothing numeric to draw: the page then says so in words."""
     numeric = [r for r in reports if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)]
     if not numeric or target.goal is None:

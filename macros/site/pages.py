@@ -1,69 +1,140 @@
-"""Which pages and files the data produces, and their content. Pure: no MkDocs here."""
+"""Which pages and files the data produces, and their content. Pure: no MkDocs here.
+
+Two ways make a page, each for its own case:
+- A page with hand-written text (the home page, the targets index, the guide…) is a Markdown file in docs/ that calls a
+  macro (registered in macros/adapter/macros_plugin.py) for its data part; its address is its file's.
+- A page that exists once per data record, or that is wholly made of data and has no fixed place in the navigation
+  (plan sections, targets, agencies, period reports, the mid-term review), is a PageType below: one record that names
+  the records, the address, the title, the template, the template's context and the data file that "Sửa trang này"
+  opens.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from markupsafe import escape
 
-from macros.opendata import export
-from macros.site import previews, render
+from macros.domain import progress
 from macros.files import VirtualFile
+from macros.opendata import datapackage, export
 from macros.pipeline import SiteData
+from macros.site import previews, render, views
+from macros.urls import Urls
 
 
-def _markdown(title: str, body: str, searchable: bool = True, description: str = "", image: str = "") -> str:
+@dataclass(frozen=True)
+class PageType:
+    """One kind of generated page."""
+
+    name: str
+    records: Callable[[SiteData], Iterable[Any]]  # one page per record
+    path: Callable[[Any], str]  # the page's address (macros/urls.py)
+    title: Callable[[Any], str]
+    template: str
+    context: Callable[[SiteData, Any], dict]  # the template's own context, on top of render.context()
+    source: Callable[[SiteData, Any], str]  # the data file "Sửa trang này" opens
+    searchable: bool = True  # a page that repeats others stays out of search, which should lead to those
+    preview: Callable[[SiteData, Any], previews.Preview] | None = None  # what a shared link shows; None: the site's
+
+    def files(self, site: SiteData) -> list[VirtualFile]:
+        return [self.file(site, record) for record in self.records(site)]
+
+    def body(self, site: SiteData, record) -> str:
+        """The page's content: its template rendered with the shared context and its own."""
+        page = render.context(site, self.path(record), **self.context(site, record))
+        return render.html(self.template, **page)
+
+    def file(self, site: SiteData, record) -> VirtualFile:
+        shown = self.preview(site, record) if self.preview else None
+        content = markdown_page(self.title(record), self.body(site, record), self.searchable, shown)
+        return VirtualFile(Urls.markdown_source(self.path(record)), content, self.source(site, record))
+
+
+def markdown_page(title: str, body: str, searchable: bool = True, preview: previews.Preview | None = None) -> str:
     # Data text is never rendered as a template: render_macros is off for generated pages.
     # The theme prints page titles unescaped (header, <title>), so the title is escaped here. The description and
     # image stay plain text: overrides/main.html escapes them where it writes them (the head of every page).
     meta = {"title": str(escape(title)), "render_macros": False}
-    meta |= {key: value for key, value in (("description", description), ("image", image)) if value}
+    if preview:
+        meta |= {"description": preview.description, "image": preview.image}
     if not searchable:
-        meta["search"] = {"exclude": True}  # summaries repeat the target pages; search should lead to those
+        meta["search"] = {"exclude": True}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=10**6)}---\n\n{body}"
 
 
-def _url(path: str) -> str:
-    return path[: -len(".md")] + "/" if path.endswith(".md") else path
+def _data_file(name: str) -> Callable[[SiteData, Any], str]:
+    return lambda site, record: f"data/{name}"
 
 
-def plan_pages(site: SiteData) -> list[VirtualFile]:
-    files = []
-    for page in site.plan.pages:
-        path = f"ke-hoach/{page.id}.md"
-        unit = page.units[0]
-        title = f"{unit.citation}. {unit.title or unit.text}"
-        body = render.plan_page(site, page.id, _url(path))
-        preview = previews.anchor_preview(site, unit.id, title)
-        files.append(VirtualFile(path, _markdown(title, body, True, preview.description, preview.image), "data/ke-hoach.yml"))
-    return files
+def _plan_page_title(page) -> str:
+    unit = page.units[0]
+    return f"{unit.citation}. {unit.title or unit.text}"
 
 
-def _record_pages(site: SiteData, records, folder: str, render_page, source: str, preview) -> list[VirtualFile]:
-    """One page per record (target or agency) at <folder>/<id>/, titled with its name."""
-    files = []
-    for record in records:
-        path = f"{folder}/{record.id}.md"
-        body = render_page(site, record.id, _url(path))
-        shown = preview(site, record.id)
-        files.append(VirtualFile(path, _markdown(record.name, body, True, shown.description, shown.image), source))
-    return files
-
-
-def target_pages(site: SiteData) -> list[VirtualFile]:
-    pages = site.plan.targets
-    return _record_pages(site, pages, "chi-tieu", render.target_page, "data/chi-tieu.yml", previews.target_preview)
-
-
-def agency_pages(site: SiteData) -> list[VirtualFile]:
-    pages = site.plan.agencies
-    return _record_pages(site, pages, "don-vi", render.agency_page, "data/co-quan.yml", previews.agency_preview)
+PLAN_SECTIONS = PageType(
+    "ke-hoach",
+    records=lambda site: site.plan.pages,
+    path=lambda page: Urls.plan_page(page.id),
+    title=_plan_page_title,
+    template="plan_page.md",
+    context=render.plan_page_context,
+    source=_data_file("ke-hoach.yml"),
+    preview=lambda site, page: previews.anchor_preview(site, page.units[0].id, _plan_page_title(page)),
+)
+TARGETS = PageType(
+    "chi-tieu",
+    records=lambda site: site.plan.targets,
+    path=lambda target: Urls.target(target.id),
+    title=lambda target: target.name,
+    template="target.md",
+    context=render.target_page_context,
+    source=_data_file("chi-tieu.yml"),
+    preview=lambda site, target: previews.target_preview(site, target.id),
+)
+AGENCIES = PageType(
+    "don-vi",
+    records=lambda site: site.plan.agencies,
+    path=lambda agency: Urls.agency(agency.id),
+    title=lambda agency: agency.name,
+    template="agency.md",
+    context=render.agency_page_context,
+    source=_data_file("co-quan.yml"),
+    preview=lambda site, agency: previews.agency_preview(site, agency.id),
+)
+PERIODS = PageType(
+    "bao-cao",
+    records=lambda site: site.period_reports,
+    path=lambda report: Urls.period(report.period),
+    title=lambda report: render.period_title(report.period),
+    template="bao_cao.md",
+    context=views.period_page_context,
+    source=lambda site, report: report.reports[0].file,
+    searchable=False,
+    preview=lambda site, report: previews.period_preview(render.period_title(report.period)),
+)
+MIDTERM = PageType(
+    "giua-nhiem-ky",
+    records=lambda site: (progress.midterm(site.plan, site.today),),
+    path=lambda review: Urls.midterm,
+    title=lambda review: "Đánh giá giữa nhiệm kỳ",
+    template="bao_cao_giua_ky.md",
+    context=views.midterm_page_context,
+    source=_data_file("chi-tieu.yml"),
+    searchable=False,
+    preview=lambda site, review: previews.midterm_preview(),
+)
+PAGE_TYPES = (PLAN_SECTIONS, TARGETS, AGENCIES, PERIODS, MIDTERM)
 
 
 def short_links(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
     """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id. And a page at every address
     that was moved (chuyen_huong), so that nothing once cited ever stops resolving."""
     files = [
-        VirtualFile(f"muc/{anchor}/index.html", render.redirect_page(site, f"muc/{anchor}", site_url, site_name=site_name))
+        VirtualFile(Urls.cite(anchor) + "index.html", render.redirect_page(site, Urls.cite(anchor)[:-1], site_url, site_name=site_name))
         for anchor in sorted(site.plan.anchors)
     ]
     moved = [(old, new) for old, new in site.plan.redirects if not old.startswith("nhiem-vu/")]
@@ -72,43 +143,24 @@ def short_links(site: SiteData, site_url: str, site_name: str = "") -> list[Virt
     ]
 
 
-def report_pages(site: SiteData) -> list[VirtualFile]:
-    """/bao-cao/<period>/ for every period that has reports, and the mid-term review page (always there)."""
-    from macros.site import views
-
-    files = []
-    for report in site.period_reports:
-        path = f"bao-cao/{report.period.slug}.md"
-        body = views.period_page(site, report, _url(path))
-        title = views.period_title(report.period)
-        description = f"{title}: tình trạng từng chỉ tiêu theo số liệu báo cáo của kỳ này."
-        files.append(VirtualFile(path, _markdown(title, body, False, description), report.reports[0].file))
-    path = views.MIDTERM_PATH.rstrip("/") + ".md"
-    body = views.midterm_page(site, _url(path))
-    description = "Đánh giá giữa nhiệm kỳ 2028: các chỉ tiêu đã đạt, đúng tiến độ, chậm tiến độ hay chưa có số liệu."
-    midterm = _markdown("Đánh giá giữa nhiệm kỳ", body, False, description)
-    return [*files, VirtualFile(path, midterm, "data/chi-tieu.yml")]
-
-
 def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
     """The change feeds (Atom and RSS) and the open data package descriptor."""
-    from macros.opendata import datapackage
-    from macros.site import views
-
     return [
-        VirtualFile("feed.xml", views.atom(site, site_url)),
-        VirtualFile("rss.xml", views.rss(site, site_url)),
-        VirtualFile("du-lieu/datapackage.json", datapackage.to_json(site.plan, site_url)),
+        VirtualFile(Urls.atom, views.atom(site, site_url)),
+        VirtualFile(Urls.rss, views.rss(site, site_url)),
+        VirtualFile(Urls.data_file("datapackage.json"), datapackage.to_json(site.plan, site_url)),
     ]
 
 
 def all_files(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
+    pages = {page_type.name: page_type.files(site) for page_type in PAGE_TYPES}
     return (
-        plan_pages(site)
-        + target_pages(site)
-        + agency_pages(site)
+        pages["ke-hoach"]
+        + pages["chi-tieu"]
+        + pages["don-vi"]
         + short_links(site, site_url, site_name)
         + export.files(site)
-        + report_pages(site)
+        + pages["bao-cao"]
+        + pages["giua-nhiem-ky"]
         + feed_files(site, site_url)
     )

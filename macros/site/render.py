@@ -1,4 +1,8 @@
-"""Stage 5: turn the model into page content through Jinja templates (autoescaped; no HTML in Python)."""
+"""Stage 5: turn the model into page content through Jinja templates (autoescaped; no HTML in Python).
+
+html() renders a template; context() is what every template may use (the plan, the statuses, helpers); the functions
+below give each page its own part of the context. Which pages exist is pages.py's business.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,11 @@ from markupsafe import Markup, escape
 
 from macros import formats as fmt
 from macros.domain import kinds, status
-from macros.domain.model import Block, Page, Target, Unit
+from macros.domain.model import Agency, Block, Page, Target, Unit
 from macros.pipeline import SiteData
-from macros.site import previews
+from macros.site import chart, previews
+from macros import urls
+from macros.urls import Urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -36,7 +42,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_inline, number=fmt.number, date=fmt.date, quantity=fmt.quantity)
-    env.globals.update(LABELS=status.LABELS, STATUSES=status.ORDER, MISSING=fmt.MISSING)
+    env.globals.update(LABELS=status.LABELS, STATUSES=status.ORDER, MISSING=fmt.MISSING, url=Urls)
     return env
 
 
@@ -51,7 +57,7 @@ def relative_root(page_url: str) -> str:
 BREAK = "<!--break-->"
 
 
-def _html(template: str, **context) -> str:
+def html(template: str, **context) -> str:
     """Render, drop accidental blank lines so Markdown keeps each HTML block whole, keep the intended ones.
 
     A BREAK may end up glued to the line before it (a block tag eats its newline), so it is replaced wherever it is.
@@ -108,7 +114,8 @@ def report_value(site: SiteData, target: Target, report) -> str:
     return fmt.quantity(report.value, target.unit)
 
 
-def _context(site: SiteData, page_url: str, **extra) -> dict:
+def context(site: SiteData, page_url: str, **extra) -> dict:
+    """What every template may use, for the page at page_url."""
     plan = site.plan
     return dict(
         goal_text=goal_text,
@@ -125,29 +132,38 @@ def _context(site: SiteData, page_url: str, **extra) -> dict:
         tasks_at=plan.tasks_at,
         agency=plan.agency_by_id.get,
         page_of=plan.page_of,
+        period_title=period_title,
+        period_kind=PERIOD_KINDS.get,
+        commune=plan.commune,
         **extra,
     )
 
 
-def plan_page(site: SiteData, page_id: str, page_url: str) -> str:
-    page = next(p for p in site.plan.pages if p.id == page_id)
-    views = [unit_view(unit, 1) for unit in page.units]
-    return _html("plan_page.md", page=page, views=views, **_context(site, page_url))
+PERIOD_KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "giua-ky": "Giữa nhiệm kỳ"}
+
+
+def period_title(period) -> str:
+    """ "Báo cáo quý 3/2026": the period's label, lower-cased after the first word."""
+    return f"Báo cáo {period.label[:1].lower()}{period.label[1:]}"
+
+
+def plan_page_context(site: SiteData, page: Page) -> dict:
+    return dict(page=page, views=[unit_view(unit, 1) for unit in page.units])
 
 
 def document_page(site: SiteData, page_url: str) -> str:
     views = [unit_view(part, 2) for part in site.plan.parts]
-    return _html("document.md", views=views, **_context(site, page_url))
+    return html("document.md", views=views, **context(site, page_url))
 
 
 def _landing(site: SiteData, address: str) -> tuple[str, str]:
     """Where a published address (muc/<id>, chi-tieu/<id>, don-vi/<id>) lands now, and how to name it."""
     kind, _, key = address.partition("/")
-    if kind == "muc":
-        return f"{site.plan.page_of(key).path}#{key}", "Mục " + _anchor_label(site, key)
-    if kind == "chi-tieu":
-        return f"chi-tieu/{key}/", "Chỉ tiêu: " + site.plan.target_by_id[key].name
-    return f"don-vi/{key}/", site.plan.agency_by_id[key].name
+    if kind == urls.CITE:
+        return Urls.section(site.plan.page_of(key).id, key), "Mục " + _anchor_label(site, key)
+    if kind == urls.TARGET:
+        return Urls.target(key), "Chỉ tiêu: " + site.plan.target_by_id[key].name
+    return Urls.agency(key), site.plan.agency_by_id[key].name
 
 
 def redirect_page(
@@ -161,17 +177,16 @@ def redirect_page(
     landing = new_address or address
     path, label = _landing(site, landing)
     base = site_url.rstrip("/")
-    context = dict(
+    return environment().get_template("redirect.html").render(
         label=label,
         target=f"../../{path}",
         canonical=f"{base}/{path}" if site_url else f"../../{path}",
         own_url=f"{base}/{address}/" if site_url else "",
-        image_url=f"{base}/" if site_url else "../../",
+        image_root=f"{base}/" if site_url else "../../",
         preview=previews.address_preview(site, landing, label),
         site_name=site_name,
         document=site.plan.document,
     )
-    return environment().get_template("redirect.html").render(**context)
 
 
 def status_counts(site: SiteData, targets=None) -> tuple[tuple[str, int], ...]:
@@ -179,52 +194,30 @@ def status_counts(site: SiteData, targets=None) -> tuple[tuple[str, int], ...]:
 
 
 def targets_page(site: SiteData, page_url: str) -> str:
-    return _html(
-        "targets.html",
-        groups=site.plan.targets_by_area,
-        counts=status_counts(site),
-        **_context(site, page_url),
-    )
+    groups, counts = site.plan.targets_by_area, status_counts(site)
+    return html("targets.html", groups=groups, counts=counts, **context(site, page_url))
 
 
-def target_page(site: SiteData, target_id: str, page_url: str) -> str:
-    from macros.site import chart
-
-    target = site.plan.target_by_id[target_id]
-    reports = site.plan.reports_for(target_id)
-    context = _context(
-        site,
-        page_url,
-        target=target,
-        reports=reports,
-        chart=chart.build(target, reports, site),
-    )
-    return _html("target.md", **context)
+def target_page_context(site: SiteData, target: Target) -> dict:
+    reports = site.plan.reports_for(target.id)
+    return dict(target=target, reports=reports, chart=chart.build(target, reports))
 
 
-def agency_page(site: SiteData, agency_id: str, page_url: str) -> str:
-    agency = site.plan.agency_by_id[agency_id]
-    context = _context(
-        site,
-        page_url,
-        item=agency,
-        targets=site.plan.targets_of(agency_id),
-        tasks=site.plan.tasks_of(agency_id),
-    )
-    return _html("agency.md", **context)
+def agency_page_context(site: SiteData, agency: Agency) -> dict:
+    return dict(item=agency, targets=site.plan.targets_of(agency.id), tasks=site.plan.tasks_of(agency.id))
 
 
 def agencies_page(site: SiteData, page_url: str) -> str:
-    return _html("agencies.html", **_context(site, page_url))
+    return html("agencies.html", **context(site, page_url))
 
 
 def home_summary(site: SiteData, page_url: str) -> str:
     areas = [(page, status_counts(site, targets)) for page, targets in site.plan.targets_by_area]
-    return _html(
+    return html(
         "home_summary.html",
         counts=status_counts(site),
         areas=areas,
-        **_context(site, page_url),
+        **context(site, page_url),
     )
 
 
@@ -233,26 +226,26 @@ HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the re
 
 def home_next(site: SiteData, page_url: str) -> str:
     """Below the overview: what a citizen most often wants next (the targets, the plan's sections, what is new)."""
-    return _html("home_next.html", entries=site.feed_entries[:HOME_NEWS], **_context(site, page_url))
+    return html("home_next.html", entries=site.feed_entries[:HOME_NEWS], **context(site, page_url))
 
 
 def abbreviations_page(site: SiteData, page_url: str) -> str:
-    return _html("abbreviations.html", **_context(site, page_url))
+    return html("abbreviations.html", **context(site, page_url))
 
 
 def plan_contents(site: SiteData, page_url: str) -> str:
-    return _html("plan_contents.html", **_context(site, page_url))
+    return html("plan_contents.html", **context(site, page_url))
 
 
 def summary_page(site: SiteData, page_url: str) -> str:
     """Tóm tắt tiến độ: counts by status and by area, and every target with its status, on one A4 page."""
     groups = site.plan.targets_by_area
-    return _html(
+    return html(
         "summary.html",
         groups=groups,
         areas=[(page, status_counts(site, targets)) for page, targets in groups],
         counts=status_counts(site),
-        **_context(site, page_url),
+        **context(site, page_url),
     )
 
 

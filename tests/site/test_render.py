@@ -6,11 +6,15 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES
+from support.paths import FIXTURES
 
 from macros import pipeline
-from macros.site import render
+from macros.site import pages, render
 from macros.slug import slugify
+
+
+def page_by_id(site, page_id):
+    return next(page for page in site.plan.pages if page.id == page_id)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +48,7 @@ def test_targets_table_reads_without_javascript(fixture_data):
 
 
 def test_target_page_shows_promise_reasoning_history_and_chart(fixture_data):
-    page = html(render.target_page(fixture_data, "bao-hiem-y-te", "chi-tieu/bao-hiem-y-te/"))
+    page = html(pages.TARGETS.body(fixture_data, fixture_data.plan.target_by_id["bao-hiem-y-te"]))
     quote = page.select_one("blockquote.kh-promise")
     assert "Phân đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% đến năm 2030" in quote.get_text()
     assert quote.find("a")["href"] == "../../muc/iii-3-3-d1/"
@@ -55,13 +59,13 @@ def test_target_page_shows_promise_reasoning_history_and_chart(fixture_data):
 
 
 def test_target_without_reports_says_so(real_site_data):
-    page = html(render.target_page(real_site_data, "bao-hiem-y-te", "chi-tieu/bao-hiem-y-te/"))
+    page = html(pages.TARGETS.body(real_site_data, real_site_data.plan.target_by_id["bao-hiem-y-te"]))
     assert page.select_one(".kh-empty").get_text().startswith("Chưa có số liệu")
     assert page.select_one("figure.kh-chart") is None
 
 
 def test_section_shows_its_targets_and_tasks_inline(fixture_data):
-    page = html(render.plan_page(fixture_data, "iii-3", "ke-hoach/iii-3/"))
+    page = html(pages.PLAN_SECTIONS.body(fixture_data, page_by_id(fixture_data, "iii-3")))
     block = page.find(id="iii-3-3-d1")
     assert block.select_one('.kh-inline-targets a[href="../../chi-tieu/bao-hiem-y-te/"]') is not None
     six = block.select_one("details.kh-task table.kh-six")
@@ -80,13 +84,13 @@ def test_section_shows_its_targets_and_tasks_inline(fixture_data):
 
 
 def test_gaps_in_the_six_clear_are_shown_not_filled(real_site_data):
-    page = html(render.plan_page(real_site_data, "iii-7", "ke-hoach/iii-7/"))
+    page = html(pages.PLAN_SECTIONS.body(real_site_data, page_by_id(real_site_data, "iii-7")))
     gaps = [td.get_text(strip=True) for td in page.select("table.kh-six td")]
     assert "chưa phân công" in gaps and "Kế hoạch chưa nêu" in gaps
 
 
 def test_agency_page_lists_its_tasks(real_site_data):
-    page = html(render.agency_page(real_site_data, "phong-kinh-te", "don-vi/phong-kinh-te/"))
+    page = html(pages.AGENCIES.body(real_site_data, real_site_data.plan.agency_by_id["phong-kinh-te"]))
     tasks = [li.get_text(" ", strip=True) for li in page.select("#nhiem-vu ~ ul li, ul.kh-list li")]
     assert any("chủ trì" in task for task in tasks)
 

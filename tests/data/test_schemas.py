@@ -8,7 +8,7 @@ import json
 import jsonschema
 import pytest
 import yaml
-from helpers import ROOT
+from support.paths import ROOT
 
 from macros.data.schema import all_schemas
 from macros.data.spec import FILES

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_search_browser import search, top_results
 
-from conftest import PAGE_TYPES
+from support.paths import PAGE_TYPES
 
 INDEX = "search/search_index.json"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PAGE_TYPES
+from support.paths import PAGE_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
@@ -95,7 +95,7 @@ def test_page_has_no_wcag_violations(request, browser, axe_source, build, name, 
 def test_permanent_link_page_itself_has_no_wcag_violations(request, browser, axe_source, build):
     """The /muc/ page leaves at once (meta refresh), so axe looks at it as served minus the refresh element:
     everything else of the page (title, language, heading, the visible link) is what a reader gets.
-    tests/test_site.py checks where the refresh leads."""
+    tests/site/test_site.py checks where the refresh leads."""
     base = base_url(request, build)
     served = urllib.request.urlopen(base + REDIRECT).read().decode("utf-8")
     refresh = re.compile(r'<meta http-equiv="refresh"[^>]*>')

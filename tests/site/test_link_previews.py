@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
+from support.build import build_site
 from PIL import Image
 
 from macros.site import cards, previews

@@ -6,9 +6,7 @@ import shutil
 from pathlib import Path
 
 from macros import pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
-BAD = ROOT / "tests" / "fixtures" / "hong"
+from support.paths import BAD, ROOT
 
 
 def copy_data(tmp_path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support.factories import make_report, make_target
 
 from macros.domain import periods, status
 from macros.domain.model import Report, Target
@@ -13,190 +14,164 @@ TODAY = dt.date(2026, 11, 29)
 D = dt.date
 
 
-def target(
-    kind="tich-luy",
-    value=None,
-    low=None,
-    high=None,
-    unit="%",
-    deadline=2030,
-    baseline=None,
-    baseline_year=None,
-    per_hamlet=False,
-) -> Target:
-    return Target(
-        "t",
-        "iii-3-3",
-        "iii-3-3-d1",
-        "nguyên văn",
-        "Tên",
-        kind,
-        value,
-        low,
-        high,
-        unit,
-        deadline,
-        baseline,
-        baseline_year,
-        None,
-        (),
-        per_hamlet,
-        None,
-    )
-
-
-def report(period: str, value, as_of: dt.date, hamlets=()) -> Report:
-    return Report("t", periods.parse(period), value, tuple(hamlets), as_of, "nguồn", "phong-kinh-te", None, "f", 1)
-
-
 def judge(t: Target, *reports: Report, today=TODAY, hamlets=(), complete=True) -> status.Assessment:
     return status.assess(t, tuple(reports), today, hamlets, complete)
 
 
 CASES = [
     # cumulative count / level reached by a deadline, line from the first report (no baseline in the plan)
-    ("tich-luy: no report", target(value=100), [], status.NO_DATA),
-    ("tich-luy: reached", target(value=100), [report("2026-Q3", 100, D(2026, 9, 30))], status.ACHIEVED),
+    ("tich-luy: no report", make_target(value=100), [], status.NO_DATA),
+    ("tich-luy: reached", make_target(value=100), [make_report("2026-Q3", 100, D(2026, 9, 30))], status.ACHIEVED),
     (
         "tich-luy: above the line",
-        target(value=100),
-        [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 92, D(2026, 9, 30))],
+        make_target(value=100),
+        [make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 92, D(2026, 9, 30))],
         status.ON_TRACK,
     ),
     (
         "tich-luy: below the line",
-        target(value=100),
-        [report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 90.5, D(2026, 9, 30))],
+        make_target(value=100),
+        [make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 90.5, D(2026, 9, 30))],
         status.BEHIND,
     ),
     (
         "tich-luy: deadline passed",
-        target(value=100, deadline=2026),
-        [report("2026-Q1", 90, D(2026, 3, 31))],
+        make_target(value=100, deadline=2026),
+        [make_report("2026-Q1", 90, D(2026, 3, 31))],
         status.MISSED,
         D(2027, 1, 1),
     ),
     (
         "tich-luy: baseline from the plan",
-        target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
-        [report("2026-Q4", 1, D(2026, 11, 1))],
+        make_target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
+        [make_report("2026-Q4", 1, D(2026, 11, 1))],
         status.BEHIND,
     ),
     (
         "tich-luy: baseline, ahead",
-        target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
-        [report("2026-Q4", 3, D(2026, 11, 1))],
+        make_target(value=10, unit="sản phẩm", baseline=0, baseline_year=2026),
+        [make_report("2026-Q4", 3, D(2026, 11, 1))],
         status.ON_TRACK,
     ),
     # range: judged by its lower bound
     (
         "khoang: lower bound met",
-        target("khoang", low=1, high=2, unit="hợp tác xã"),
-        [report("2026", 1, D(2026, 6, 30))],
+        make_target(kind="khoang", low=1, high=2, unit="hợp tác xã"),
+        [make_report("2026", 1, D(2026, 6, 30))],
         status.ACHIEVED,
     ),
     (
         "khoang: not met, deadline passed",
-        target("khoang", low=2, high=3, unit="khách sạn", deadline=2026),
-        [report("2026", 1, D(2026, 12, 31))],
+        make_target(kind="khoang", low=2, high=3, unit="khách sạn", deadline=2026),
+        [make_report("2026", 1, D(2026, 12, 31))],
         status.MISSED,
         D(2027, 2, 1),
     ),
     (
         "khoang: on the line",
-        target("khoang", low=2, high=3, unit="khách sạn"),
-        [report("2026-Q1", 0, D(2026, 3, 31)), report("2026-Q3", 1, D(2026, 9, 30))],
+        make_target(kind="khoang", low=2, high=3, unit="khách sạn"),
+        [make_report("2026-Q1", 0, D(2026, 3, 31)), make_report("2026-Q3", 1, D(2026, 9, 30))],
         status.ON_TRACK,
     ),
     # yearly rate: judged on the year of the latest report
     (
         "ty-le-hang-nam: met this year",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026-Q3", 80, D(2026, 9, 30))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026-Q3", 80, D(2026, 9, 30))],
         status.ACHIEVED,
     ),
     (
         "ty-le-hang-nam: year running, below",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026-Q3", 70, D(2026, 9, 30))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026-Q3", 70, D(2026, 9, 30))],
         status.BEHIND,
     ),
     (
         "ty-le-hang-nam: year over, below",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026", 70, D(2026, 12, 31))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026", 70, D(2026, 12, 31))],
         status.MISSED,
         D(2027, 1, 15),
     ),
     (
         "ty-le-hang-nam: last year's miss does not stick",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026", 70, D(2026, 12, 31)), report("2027-Q1", 76, D(2027, 3, 31))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026", 70, D(2026, 12, 31)), make_report("2027-Q1", 76, D(2027, 3, 31))],
         status.ACHIEVED,
         D(2027, 4, 2),
     ),
     # yes/no standard and milestone: judged on the latest report
-    ("dat-chuan: yes", target("dat-chuan", unit=None), [report("2026-11", True, D(2026, 11, 15))], status.ACHIEVED),
+    (
+        "dat-chuan: yes",
+        make_target(kind="dat-chuan", unit=None),
+        [make_report("2026-11", True, D(2026, 11, 15))],
+        status.ACHIEVED,
+    ),
     (
         "dat-chuan: no, time left",
-        target("dat-chuan", unit=None),
-        [report("2026-11", False, D(2026, 11, 15))],
+        make_target(kind="dat-chuan", unit=None),
+        [make_report("2026-11", False, D(2026, 11, 15))],
         status.ON_TRACK,
     ),
     (
         "dat-chuan: no, deadline passed",
-        target("dat-chuan", unit=None, deadline=2026),
-        [report("2026", False, D(2026, 12, 31))],
+        make_target(kind="dat-chuan", unit=None, deadline=2026),
+        [make_report("2026", False, D(2026, 12, 31))],
         status.MISSED,
         D(2027, 1, 1),
     ),
     (
         "dat-chuan: lost after reaching it",
-        target("dat-chuan", unit=None, deadline=2026),
-        [report("2026-Q1", True, D(2026, 3, 31)), report("2026", False, D(2026, 12, 31))],
+        make_target(kind="dat-chuan", unit=None, deadline=2026),
+        [make_report("2026-Q1", True, D(2026, 3, 31)), make_report("2026", False, D(2026, 12, 31))],
         status.MISSED,
         D(2027, 1, 1),
     ),
-    ("moc: done", target("moc", unit=None, deadline=2026), [report("2026-Q2", True, D(2026, 5, 31))], status.ACHIEVED),
+    (
+        "moc: done",
+        make_target(kind="moc", unit=None, deadline=2026),
+        [make_report("2026-Q2", True, D(2026, 5, 31))],
+        status.ACHIEVED,
+    ),
     (
         "moc: not yet, not due",
-        target("moc", unit=None, deadline=2028),
-        [report("2026-Q2", False, D(2026, 5, 31))],
+        make_target(kind="moc", unit=None, deadline=2028),
+        [make_report("2026-Q2", False, D(2026, 5, 31))],
         status.ON_TRACK,
     ),
-    ("moc: no data", target("moc", unit=None, deadline=2028), [], status.NO_DATA),
+    ("moc: no data", make_target(kind="moc", unit=None, deadline=2028), [], status.NO_DATA),
     # a yearly rate whose last report is older than last year says so instead of keeping an old verdict
     (
         "ty-le-hang-nam: stale",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026", 80, D(2026, 12, 31))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026", 80, D(2026, 12, 31))],
         status.NO_DATA,
         D(2028, 3, 1),
     ),
     (
         "ty-le-hang-nam: last year still counts",
-        target("ty-le-hang-nam", value=75, deadline=None),
-        [report("2026", 80, D(2026, 12, 31))],
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None),
+        [make_report("2026", 80, D(2026, 12, 31))],
         status.ACHIEVED,
         D(2027, 3, 1),
     ),
     # a standard to keep every year (han: hang-nam)
     (
         "dat-chuan hang-nam: kept",
-        target("dat-chuan", unit=None, deadline=None),
-        [report("2026", True, D(2026, 12, 31))],
+        make_target(kind="dat-chuan", unit=None, deadline=None),
+        [make_report("2026", True, D(2026, 12, 31))],
         status.ACHIEVED,
     ),
     (
         "dat-chuan hang-nam: lost, year running",
-        target("dat-chuan", unit=None, deadline=None),
-        [report("2026-Q3", False, D(2026, 9, 30))],
+        make_target(kind="dat-chuan", unit=None, deadline=None),
+        [make_report("2026-Q3", False, D(2026, 9, 30))],
         status.BEHIND,
     ),
     (
         "dat-chuan hang-nam: lost, year over",
-        target("dat-chuan", unit=None, deadline=None),
-        [report("2026", False, D(2026, 12, 31))],
+        make_target(kind="dat-chuan", unit=None, deadline=None),
+        [make_report("2026", False, D(2026, 12, 31))],
         status.MISSED,
         D(2027, 2, 1),
     ),
@@ -217,7 +192,9 @@ def test_every_kind_and_every_status_is_covered():
 
 
 def test_line_inputs_are_shown_so_a_reader_can_redo_the_sum():
-    a = judge(target(value=100), report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 91.5, D(2026, 9, 30)))
+    a = judge(
+        make_target(value=100), make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 91.5, D(2026, 9, 30))
+    )
     assert a.start == (D(2026, 3, 31), 90) and a.end == (D(2030, 12, 31), 100)
     share = (D(2026, 9, 30) - D(2026, 3, 31)).days / (D(2030, 12, 31) - D(2026, 3, 31)).days
     assert a.expected == pytest.approx(90 + 10 * share)
@@ -225,10 +202,10 @@ def test_line_inputs_are_shown_so_a_reader_can_redo_the_sum():
 
 
 def test_per_hamlet_target_holds_only_when_every_hamlet_meets_it():
-    t = target("khoang", low=1, high=2, unit="tổ hợp tác", per_hamlet=True)
-    both = report("2026-Q3", None, D(2026, 9, 30), hamlets=[("a", 2), ("b", 1)])
-    one_short = report("2026-Q3", None, D(2026, 9, 30), hamlets=[("a", 2), ("b", 0)])
-    one_missing = report("2026-Q3", None, D(2026, 9, 30), hamlets=[("a", 2)])
+    t = make_target(kind="khoang", low=1, high=2, unit="tổ hợp tác", per_hamlet=True)
+    both = make_report("2026-Q3", None, D(2026, 9, 30), hamlet_values=(("a", 2), ("b", 1)))
+    one_short = make_report("2026-Q3", None, D(2026, 9, 30), hamlet_values=(("a", 2), ("b", 0)))
+    one_missing = make_report("2026-Q3", None, D(2026, 9, 30), hamlet_values=(("a", 2),))
     assert judge(t, both, hamlets=("a", "b")).status == status.ACHIEVED
     assert judge(t, one_short, hamlets=("a", "b")).status != status.ACHIEVED
     assert judge(t, one_missing, hamlets=("a", "b")).status != status.ACHIEVED
@@ -236,18 +213,22 @@ def test_per_hamlet_target_holds_only_when_every_hamlet_meets_it():
 
 
 def test_progress_share_for_the_bar():
-    a = judge(target(value=100), report("2026-Q1", 90, D(2026, 3, 31)), report("2026-Q3", 95, D(2026, 9, 30)))
+    a = judge(
+        make_target(value=100), make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 95, D(2026, 9, 30))
+    )
     assert a.progress == pytest.approx(0.5)
-    assert judge(target(value=100)).progress is None
-    yearly_miss = judge(target("ty-le-hang-nam", value=75, deadline=None), report("2026-Q3", 70, D(2026, 9, 30)))
+    assert judge(make_target(value=100)).progress is None
+    yearly_miss = judge(
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None), make_report("2026-Q3", 70, D(2026, 9, 30))
+    )
     assert yearly_miss.status == status.BEHIND and yearly_miss.progress is None
 
 
 def test_a_year_report_supersedes_the_quarter_and_month_ending_with_it():
     ordered = sorted(periods.parse(code) for code in ["2026", "2026-12", "2026-Q4", "2026-Q3", "2026-11"])
     assert [p.code for p in ordered] == ["2026-Q3", "2026-11", "2026-12", "2026-Q4", "2026"]
-    t = target("ty-le-hang-nam", value=75, deadline=None)
-    month, year = report("2026-12", 80, D(2026, 12, 31)), report("2026", 70, D(2026, 12, 31))
+    t = make_target(kind="ty-le-hang-nam", value=75, deadline=None)
+    month, year = make_report("2026-12", 80, D(2026, 12, 31)), make_report("2026", 70, D(2026, 12, 31))
     assert (
         judge(t, *sorted([year, month], key=lambda r: (r.period, r.as_of)), today=D(2027, 1, 10)).status
         == status.MISSED
@@ -259,13 +240,13 @@ def test_midterm_halfway_point_for_every_kind_of_deadline():
 
     day = D(2028, 6, 30)
     yearly_standard = progress.halfway(
-        target("dat-chuan", unit=None, deadline=None), (report("2028-Q1", True, D(2028, 3, 31)),), day
+        make_target(kind="dat-chuan", unit=None, deadline=None), (make_report("2028-Q1", True, D(2028, 3, 31)),), day
     )
     yearly_rate = progress.halfway(
-        target("ty-le-hang-nam", value=75, deadline=None), (report("2028-Q1", 70, D(2028, 3, 31)),), day
+        make_target(kind="ty-le-hang-nam", value=75, deadline=None), (make_report("2028-Q1", 70, D(2028, 3, 31)),), day
     )
     standard_2030 = progress.halfway(
-        target("dat-chuan", unit=None, deadline=2030), (report("2028-Q1", False, D(2028, 3, 31)),), day
+        make_target(kind="dat-chuan", unit=None, deadline=2030), (make_report("2028-Q1", False, D(2028, 3, 31)),), day
     )
     assert (yearly_standard.verdict, yearly_standard.point) == (progress.REACHED, True)
     assert (yearly_rate.verdict, yearly_rate.point) == (progress.NOT_REACHED, 75)

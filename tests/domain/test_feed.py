@@ -8,7 +8,8 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, TODAY, build_site
+from support.build import build_site
+from support.paths import FIXTURES, TODAY
 
 from macros import pipeline
 from macros.domain import feed

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from support.paths import ROOT
 
 from macros.opendata import columns, datapackage, export
 

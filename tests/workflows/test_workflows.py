@@ -17,9 +17,7 @@ rule which could never fail is caught too.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -27,217 +25,25 @@ from typing import Any
 
 import pytest
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-GITHUB_DIR = ROOT / ".github"
-WORKFLOW_DIR = GITHUB_DIR / "workflows"
-DEPENDABOT = GITHUB_DIR / "dependabot.yml"
-WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
+from support.gh_expressions import context, evaluate_if
+from support.paths import ROOT
+from support.workflows import (
+    DEPENDABOT,
+    GITHUB_DIR,
+    WORKFLOWS,
+    all_uses,
+    deploy_jobs,
+    jobs,
+    load,
+    steps,
+    tool,
+    triggers,
+    upstream_jobs,
+)
 
 SHA_RE = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
 USES_LINE_RE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$")
 VERSION_COMMENT_RE = re.compile(r"#\s*v\d+\.\d+\.\d+\b")
-DEPLOY_ACTION = "actions/deploy-pages"
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def tool(name: str) -> str:
-    """A console script from the project's venv, else from PATH."""
-    candidate = Path(sys.executable).parent / name
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is not installed; run `make install`")
-    return found
-
-
-def load(text: str) -> dict[str, Any]:
-    """Parse a workflow. PyYAML (YAML 1.1) reads the key `on` as True."""
-    data = yaml.safe_load(text)
-    assert isinstance(data, dict), "a workflow must be a mapping"
-    if True in data and "on" not in data:
-        data["on"] = data.pop(True)
-    return data
-
-
-def triggers(wf: dict[str, Any]) -> dict[str, Any]:
-    on = wf.get("on")
-    if isinstance(on, str):
-        return {on: None}
-    if isinstance(on, list):
-        return {name: None for name in on}
-    if isinstance(on, dict):
-        return on
-    return {}
-
-
-def jobs(wf: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return wf.get("jobs") or {}
-
-
-def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
-    return job.get("steps") or []
-
-
-def all_uses(wf: dict[str, Any]) -> list[tuple[str, str]]:
-    """(where, uses) for every step-level and job-level (reusable) `uses`."""
-    found = []
-    for job_id, job in jobs(wf).items():
-        if "uses" in job:
-            found.append((f"jobs.{job_id}", str(job["uses"])))
-        for i, step in enumerate(steps(job)):
-            if "uses" in step:
-                found.append((f"jobs.{job_id}.steps[{i}]", str(step["uses"])))
-    return found
-
-
-def needs_of(job: dict[str, Any]) -> list[str]:
-    needs = job.get("needs") or []
-    return [needs] if isinstance(needs, str) else list(needs)
-
-
-def deploy_jobs(wf: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {
-        job_id: job
-        for job_id, job in jobs(wf).items()
-        if any(str(step.get("uses", "")).startswith(DEPLOY_ACTION + "@") for step in steps(job))
-    }
-
-
-def upstream_jobs(wf: dict[str, Any], job_id: str) -> set[str]:
-    """Every job that `job_id` needs, directly or through another job."""
-    seen: set[str] = set()
-    todo = needs_of(jobs(wf).get(job_id, {}))
-    while todo:
-        current = todo.pop()
-        if current not in seen:
-            seen.add(current)
-            todo.extend(needs_of(jobs(wf).get(current, {})))
-    return seen
-
-
-# ------------------------------------------- a tiny `if:` expression evaluator
-#
-# Enough of the GitHub Actions expression language to decide, for a given
-# event and ref, whether a job runs: string literals, github.* context,
-# == and != (case-insensitive, as GitHub does), !, &&, ||, parentheses and
-# the status functions. Anything else raises, so an unexpected expression
-# fails the test rather than passing silently.
-
-TOKEN_RE = re.compile(
-    r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<op>==|!=|&&|\|\||!|\(|\))"
-    r"|(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*))"
-)
-
-
-def _tokens(expr: str) -> list[tuple[str, str]]:
-    out, pos = [], 0
-    expr = expr.strip()
-    while pos < len(expr):
-        m = TOKEN_RE.match(expr, pos)
-        if not m or m.end() == pos:
-            raise ValueError(f"cannot read expression at {expr[pos:]!r}")
-        kind = m.lastgroup
-        assert kind is not None
-        out.append((kind, m.group(kind)))
-        pos = m.end()
-    return out
-
-
-def evaluate_if(expr: Any, context: dict[str, str], *, upstream_ok: bool) -> bool:
-    """Would a job with this `if:` run? Missing `if:` means success()."""
-    if expr is None:
-        return upstream_ok
-    if isinstance(expr, bool):
-        return expr and upstream_ok
-    text = str(expr).strip()
-    if text.startswith("${{") and text.endswith("}}"):
-        text = text[3:-2]
-    toks = _tokens(text)
-    pos = 0
-    uses_status = False
-
-    def peek() -> tuple[str, str] | None:
-        return toks[pos] if pos < len(toks) else None
-
-    def take() -> tuple[str, str]:
-        nonlocal pos
-        tok = toks[pos]
-        pos += 1
-        return tok
-
-    def primary() -> Any:
-        nonlocal uses_status
-        kind, value = take()
-        if kind == "str":
-            return value[1:-1].replace("''", "'")
-        if (kind, value) == ("op", "("):
-            result = or_expr()
-            if take() != ("op", ")"):
-                raise ValueError("missing )")
-            return result
-        if kind == "name":
-            if peek() == ("op", "("):
-                take()
-                if take() != ("op", ")"):
-                    raise ValueError(f"{value}() takes no arguments here")
-                uses_status = True
-                return {
-                    "success": upstream_ok,
-                    "failure": not upstream_ok,
-                    "always": True,
-                    "cancelled": False,
-                }[value]
-            if value in ("true", "false"):
-                return value == "true"
-            if value in context:
-                return context[value]
-            raise ValueError(f"unknown name {value!r}")
-        raise ValueError(f"unexpected {value!r}")
-
-    def comparison() -> Any:
-        left = primary()
-        if peek() in (("op", "=="), ("op", "!=")):
-            _, op = take()
-            right = primary()
-            same = str(left).lower() == str(right).lower()
-            return same if op == "==" else not same
-        return left
-
-    def unary() -> Any:
-        if peek() == ("op", "!"):
-            take()
-            return not unary()
-        return comparison()
-
-    def and_expr() -> Any:
-        result = unary()
-        while peek() == ("op", "&&"):
-            take()
-            right = unary()
-            result = result and right
-        return result
-
-    def or_expr() -> Any:
-        result = and_expr()
-        while peek() == ("op", "||"):
-            take()
-            right = and_expr()
-            result = result or right
-        return result
-
-    value = bool(or_expr())
-    if pos != len(toks):
-        raise ValueError(f"trailing tokens in {text!r}")
-    # Without a status function GitHub adds an implicit success().
-    return value if uses_status else value and upstream_ok
-
-
-def context(event: str, ref: str) -> dict[str, str]:
-    return {"github.event_name": event, "github.ref": ref}
 
 
 MAIN = "refs/heads/main"

@@ -26,9 +26,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_TYPES
+from support.paths import PAGE_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = (

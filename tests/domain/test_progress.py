@@ -5,17 +5,16 @@ Pure tests on the real plan with the fixture reports of tests/fixtures/cap-nhat/
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TODAY
+from support.factories import make_report, site_with_reports
+from support.paths import TODAY
 
 from macros import pipeline
 from macros.domain import kinds, periods, progress, status
-from macros.domain.model import Report
-from macros.site import views
+from macros.site import pages
 
 Q3 = periods.parse("2026-Q3")
 
@@ -128,23 +127,10 @@ def test_without_a_mid_term_report_there_is_no_comparison_yet(site):
 def _with_midterm(site, **values) -> pipeline.SiteData:
     """The fixture plan plus 2028-GK reports, judged in 2029 (data never holds future periods)."""
     extra = tuple(
-        Report(
-            target,
-            periods.parse("2028-GK"),
-            value,
-            (),
-            dt.date(2028, 6, 30),
-            "Kiểm thử",
-            "phong-kinh-te",
-            None,
-            "data/cap-nhat/2028.yml",
-            1,
-        )
+        make_report("2028-GK", value, dt.date(2028, 6, 30), target_id=target, file="data/cap-nhat/2028.yml")
         for target, value in values.items()
     )
-    plan = dataclasses.replace(site.plan, reports=site.plan.reports + extra)
-    today = dt.date(2029, 1, 15)
-    return pipeline.SiteData(plan, status.assess_all(plan, today), today)
+    return site_with_reports(site, site.plan.reports + extra, today=dt.date(2029, 1, 15))
 
 
 def _straight_line(start: tuple[dt.date, float], end: tuple[dt.date, float], day: dt.date) -> float:
@@ -175,7 +161,9 @@ def test_every_kind_of_target_gets_a_defined_verdict(site):
 
 def test_mid_term_page_writes_the_definition_and_the_comparison(site):
     later = _with_midterm(site, **{"bao-hiem-y-te": 95.0})
-    text = BeautifulSoup(views.midterm_page(later, "bao-cao/giua-nhiem-ky-2028/"), "html.parser").get_text(" ")
+    text = BeautifulSoup(pages.MIDTERM.body(later, progress.midterm(later.plan, later.today)), "html.parser").get_text(
+        " "
+    )
     assert "30/06/2028" in text and "đường thẳng" in text
     assert "Đạt mốc giữa nhiệm kỳ" in text and "94,74%" in text
 
@@ -222,31 +210,14 @@ def test_period_page_has_every_section_and_prints_cleanly(fixture_site):
 
 def test_every_page_renders_with_a_report_for_each_kind_of_target(real_site_data):
     """One report for every target of the real data, every kind and deadline: nothing in the pages may fail."""
-    import dataclasses
-
-    from macros import pipeline
-    from macros.domain import status as status_rule
-    from macros.domain.model import Report
-    from macros.site import pages
-
-    plan = real_site_data.plan
-    q3 = periods.parse("2026-Q3")
-    reports = tuple(
-        Report(
-            t.id,
-            q3,
+    reports = (
+        make_report(
+            "2026-Q3",
             None if t.per_hamlet else (True if kinds.of(t).yes_no else 1),
-            (("vinh-thanh", 1),) if t.per_hamlet else (),
-            dt.date(2026, 9, 30),
-            "nguồn",
-            "phong-kinh-te",
-            None,
-            "f",
-            1,
+            target_id=t.id,
+            hamlet_values=(("vinh-thanh", 1),) if t.per_hamlet else (),
         )
-        for t in plan.targets
+        for t in real_site_data.plan.targets
     )
-    plan = dataclasses.replace(plan, reports=reports)
-    site = pipeline.SiteData(plan, status_rule.assess_all(plan, TODAY), TODAY)
-    files = pages.all_files(site, "https://example.org/")
+    files = pages.all_files(site_with_reports(real_site_data, reports), "https://example.org/")
     assert any(f.path == "bao-cao/2026-q3.md" for f in files)

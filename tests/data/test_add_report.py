@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import BUILD_EPOCH
-from helpers import ROOT, copy_data
+from support.data import copy_data
+from support.paths import BUILD_EPOCH, ROOT
 
 COMMAND = [sys.executable, str(ROOT / "scripts" / "add_report.py")]
 REPORT = [

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import build_site
-from helpers import ROOT, copy_data, patch
-from test_plan_text import PUBLISHED_IDS, normalize, sentences
+from support.build import build_site
+from support.data import copy_data, patch
+from support.paths import ROOT
+from support.plan_text import PUBLISHED_IDS, normalize, sentences
+
+from macros.urls import Urls
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -31,7 +34,7 @@ def test_every_sentence_of_the_source_is_on_the_original_document_page(real_site
 def test_every_unit_is_on_its_own_section_page(real_site, real_site_data):
     plan = real_site_data.plan
     for unit in plan.units.values():
-        page = soup(real_site / plan.page_of_unit[unit.id].path / "index.html")
+        page = soup(real_site / Urls.plan_page(plan.page_of_unit[unit.id].id) / "index.html")
         assert normalize(page.find(id=unit.id).get_text(" ")).find(normalize(unit.title or unit.text)) >= 0, unit.id
         for block in unit.blocks:
             assert normalize(block.text) in normalize(page.find(id=block.anchor).get_text(" ")), block.anchor

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, TODAY
+from support.paths import FIXTURES, ROOT, TODAY
 
 from macros import pipeline
 from macros.domain import status

@@ -8,7 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from helpers import BAD, ROOT, copy_data, messages, patch, replaced_by
+from support.data import copy_data, messages, patch, replaced_by
+from support.paths import BAD, ROOT
+
+from macros.domain import kinds
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -204,8 +207,7 @@ PATCH_CASES = [
         "chi-tieu.yml",
         "    loai: tich-luy\n",
         "    loai: tich-luy-nam\n",
-        'loai: giá trị "tich-luy-nam" không được dùng — '
-        "chọn một trong: tich-luy, ty-le-hang-nam, dat-chuan, khoang, moc",
+        'loai: giá trị "tich-luy-nam" không được dùng — chọn một trong: ' + ", ".join(kinds.CODES),
     ),
     (
         "nhiem-vu.yml",

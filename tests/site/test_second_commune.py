@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, build_site
+from support.paths import FIXTURES, ROOT
+from support.build import build_site
 
 from macros.slug import fold
 
