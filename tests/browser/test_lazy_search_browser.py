@@ -4,9 +4,8 @@ search index; focusing the search box does, and search then works at once, and o
 from __future__ import annotations
 
 import pytest
-from test_search_browser import search, top_results
-
 from support.paths import PAGE_TYPES
+from test_search_browser import search, top_results
 
 INDEX = "search/search_index.json"
 
