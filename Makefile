@@ -68,6 +68,7 @@ test: check lint browsers fonts node
 
 bench: $(STAMP) fonts
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_previews.py --before main
 
 clean:
 	rm -rf site .pytest_cache .bench .cache
