@@ -15,8 +15,13 @@ class Problem:
     message: str
     fix: str
 
+    @property
+    def place(self) -> str:
+        """`file:line`, or just the file when the problem is with the file as a whole (line 0)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        return f"{self.place}: {self.field}: {self.message} — {self.fix}"
 
 
 class DataError(Exception):

@@ -11,11 +11,16 @@ from babel.numbers import format_decimal
 from macros.settings import LOCALE
 
 MISSING = "chưa cập nhật"
+# A number a clerk typed is shown with every decimal typed (up to six): rounding 74.999 to "75" beside
+# "chưa đạt mục tiêu 75%" would contradict the status. A level the site computes (the straight line) is rounded to
+# COMPUTED_DECIMALS once, where it is computed, and judged at that precision.
+DECIMALS = "#,##0.######"
+COMPUTED_DECIMALS = 2
 
 
 @lru_cache(maxsize=4096)
 def _decimal(value) -> str:
-    return format_decimal(value, format="#,##0.##", locale=LOCALE)
+    return format_decimal(value, format=DECIMALS, locale=LOCALE)
 
 
 def number(value) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from macros import settings
 from macros.data import validate
 from macros.data.load import load_all
 from macros.domain import feed, model, progress, status
@@ -33,9 +34,11 @@ class SiteData:
 
 
 def build_day() -> dt.date:
-    """The day statuses are judged on. SOURCE_DATE_EPOCH makes a build reproducible."""
+    """The day statuses are judged on: the date in Việt Nam, whatever the build machine's clock zone (GitHub runs
+    in UTC, seven hours behind). SOURCE_DATE_EPOCH makes a build reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.astimezone(settings.TIMEZONE).date()
 
 
 def check(data_dir: Path, root_dir: Path, today: dt.date) -> list:
@@ -45,7 +48,7 @@ def check(data_dir: Path, root_dir: Path, today: dt.date) -> list:
 
 def load_site(data_dir: Path, root_dir: Path, today: dt.date | None = None) -> SiteData:
     """Load and check all data; raise DataError listing every problem, so nothing half-built is published."""
-    today = today or dt.date.today()
+    today = today or build_day()
     sources, problems = load_all(data_dir, root_dir)
     problems += validate.validate(sources, today)
     if problems:

@@ -1,4 +1,8 @@
-"""Add one progress report to data/cap-nhat/<year>.yml, keeping the file's comments and order, then run the check.
+"""Add one progress report to data/cap-nhat/<year>.yml, safely.
+
+The new file is built in memory, the whole data folder is checked with it, and the file is written (atomically)
+only if the check passes. The report is added as plain text after the last one, so every line the command did not
+add stays byte for byte as it was: comments, quotes, order and Windows line endings included.
 
 Example:
   python scripts/add_report.py --chi-tieu bao-hiem-y-te --ky 2026-Q4 --gia-tri 93.5 \\
@@ -9,19 +13,25 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
+import os
 import re
+import shutil
 import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from macros import pipeline
+from macros.data.load import Located, LocatedList, parse_text
+from macros.data.spec import ID_PATTERN, PERIOD_PATTERN
+from macros.data.text_source import decode
 
 ROOT = Path(__file__).resolve().parent.parent
-
-from macros.data.spec import PERIOD_PATTERN
-
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
+BOM = b"\xef\xbb\xbf"
 
 
 class ReportError(Exception):
@@ -43,65 +53,151 @@ def parse_value(text: str):
     return int(number) if number.is_integer() else number
 
 
-def parse_period(text: str) -> str | int:
+def parse_period(text: str) -> str:
     if not re.match(PERIOD_PATTERN, text):
         raise ReportError(f'--ky "{text}" không đúng dạng — viết 2026-11, 2026-Q4, 2026 hoặc 2028-GK')
-    return int(text) if text.isdigit() else text
+    return text
 
 
-def report_file(data_dir: Path, period: str | int) -> Path:
-    return data_dir / "cap-nhat" / f"{str(period)[:4]}.yml"
-
-
-def load(path: Path, yaml: YAML) -> CommentedMap:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(HEADER + "bao_cao: []\n", encoding="utf-8")
-    document = yaml.load(path.read_text(encoding="utf-8"))
-    if document.get("bao_cao") is None or len(document["bao_cao"]) == 0:
-        document["bao_cao"] = CommentedSeq()
-    return document
-
-
-def new_entry(args) -> CommentedMap:
-    entry = CommentedMap()
-    entry["chi_tieu"] = args.chi_tieu
-    entry["ky"] = parse_period(args.ky)
-    entry["gia_tri"] = parse_value(args.gia_tri)
+def parse_day(text: str) -> str:
     try:
-        entry["ngay"] = dt.date.fromisoformat(args.ngay)
+        return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ReportError(f'--ngay "{args.ngay}" không phải là ngày — viết NĂM-THÁNG-NGÀY, ví dụ 2026-12-31') from None
-    entry["nguon"] = args.nguon
-    entry["don_vi_bao_cao"] = args.don_vi
-    if args.ghi_chu:
-        entry["ghi_chu"] = args.ghi_chu
-    return entry
+        raise ReportError(f'--ngay "{text}" không phải là ngày — viết NĂM-THÁNG-NGÀY, ví dụ 2026-12-31') from None
 
 
-def add(data_dir: Path, args) -> Path:
-    """Write the report into the year file; refuse an existing target+period unless asked to replace it."""
-    entry = new_entry(args)
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 10**6
-    path = report_file(data_dir, entry["ky"])
-    document = load(path, yaml)
-    reports = document["bao_cao"]
-    same = [
-        i
-        for i, r in enumerate(reports)
-        if r.get("chi_tieu") == entry["chi_tieu"] and str(r.get("ky")) == str(entry["ky"])
+def _id(text: str) -> str:
+    """An id as typed; quoted when it is not a valid id, so that the check names it instead of YAML misreading it."""
+    return text if re.match(ID_PATTERN, text) else json.dumps(text, ensure_ascii=False)
+
+
+def _text(text: str) -> str:
+    """Free text, always double-quoted (JSON strings are YAML double-quoted strings), in NFC as the loader reads it."""
+    return json.dumps(unicodedata.normalize("NFC", text), ensure_ascii=False)
+
+
+def entry_fields(args) -> list[tuple[str, str]]:
+    """The new report's lines as (key, YAML text), in the order of the data files."""
+    value = parse_value(args.gia_tri)
+    fields = [
+        ("chi_tieu", _id(args.chi_tieu)),
+        ("ky", parse_period(args.ky)),
+        ("gia_tri", ("true" if value else "false") if isinstance(value, bool) else repr(value)),
+        ("ngay", parse_day(args.ngay)),
+        ("nguon", _text(args.nguon)),
+        ("don_vi_bao_cao", _id(args.don_vi)),
     ]
-    if same and not args.thay_the:
-        raise ReportError(f"chỉ tiêu {entry['chi_tieu']} đã có báo cáo kỳ {entry['ky']} — thêm --thay-the để ghi đè")
+    return fields + ([("ghi_chu", _text(args.ghi_chu))] if args.ghi_chu else [])
+
+
+@dataclass
+class YearFile:
+    """The report file as it is: its lines with their own line endings, and what the loader reads from it."""
+
+    path: Path
+    display: str
+    lines: list[str]
+    newline: str
+    bom: bool
+    root: object
+
+    @property
+    def reports(self):
+        return self.root.get("bao_cao") if isinstance(self.root, Located) else None
+
+
+def read_year_file(path: Path, data_dir: Path) -> YearFile:
+    display = f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
+    raw = path.read_bytes() if path.exists() else (HEADER + "bao_cao:\n").encode("utf-8")
+    text, problem = decode(raw, display)
+    if problem is not None:
+        raise ReportError(f"{problem.place}: {problem.message} — {problem.fix}")
+    original = raw.removeprefix(BOM).decode("utf-8")
+    root, problems = parse_text(text, display)
+    if root is None and problems:
+        raise ReportError(f"tệp đang có lỗi, sửa lỗi này trước: {problems[0]}")
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", original)
+    newline = "\r\n" if "\r\n" in original else "\n"
+    return YearFile(path, display, lines, newline, raw.startswith(BOM), root)
+
+
+def _entry_lines(fields, dash: str, indent: str, newline: str) -> list[str]:
+    first, *rest = fields
+    return [f"{dash}- {first[0]}: {first[1]}{newline}"] + [f"{indent}{key}: {value}{newline}" for key, value in rest]
+
+
+def _same_report(item, fields) -> bool:
+    wanted = dict(fields)
+    return (
+        isinstance(item, Located) and item.get("chi_tieu") == wanted["chi_tieu"] and str(item.get("ky")) == wanted["ky"]
+    )
+
+
+def new_lines(year: YearFile, fields, replace: bool) -> list[str]:
+    """The file's lines with the report added (or put in place of the same target and period)."""
+    lines, reports = list(year.lines), year.reports
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += year.newline  # the last line gets the end of line it lacked, nothing else
+    if year.root is None or (isinstance(year.root, Located) and "bao_cao" not in year.root):
+        return [*lines, f"bao_cao:{year.newline}", *_entry_lines(fields, "  ", "    ", year.newline)]
+    if not isinstance(year.root, Located) or not isinstance(reports, (LocatedList, type(None))):
+        raise ReportError(f"{year.display}: bao_cao phải là một danh sách — sửa tệp trước khi thêm báo cáo")
+    if not reports:
+        return _into_empty_list(year, lines, fields)
+    return _into_list(year, lines, reports, fields, replace)
+
+
+def _into_empty_list(year: YearFile, lines: list[str], fields) -> list[str]:
+    """`bao_cao: []` or `bao_cao:` with nothing: the key's line loses its `[]`, the report follows it."""
+    at = year.root.line_of("bao_cao")
+    key_line = lines[at - 1]
+    ending = key_line[len(key_line.rstrip("\r\n")) :] or year.newline
+    lines[at - 1] = re.sub(r":\s*\[\s*\]", ":", key_line.rstrip("\r\n"), count=1) + ending
+    return lines[:at] + _entry_lines(fields, "  ", "    ", year.newline) + lines[at:]
+
+
+def _into_list(year: YearFile, lines: list[str], reports: LocatedList, fields, replace: bool) -> list[str]:
+    opening = re.match(r"^( *)- +", lines[reports.line_of(0) - 1])
+    if opening is None:
+        raise ReportError(f"{year.display}: danh sách bao_cao phải viết mỗi mục một dòng bắt đầu bằng dấu gạch ngang")
+    dash, indent = opening.group(1), " " * len(opening.group())
+    entry = _entry_lines(fields, dash, indent, year.newline)
+    same = [index for index, item in enumerate(reports) if _same_report(item, fields)]
+    if same and not replace:
+        wanted = dict(fields)
+        raise ReportError(f"chỉ tiêu {wanted['chi_tieu']} đã có báo cáo kỳ {wanted['ky']} — thêm --thay-the để ghi đè")
     if same:
-        reports[same[0]] = entry
-    else:
-        reports.append(entry)
-    with path.open("w", encoding="utf-8") as handle:
-        yaml.dump(document, handle)
-    return path
+        old = reports[same[0]]
+        return lines[: reports.line_of(same[0]) - 1] + entry + lines[old.end_line :]
+    last = reports[-1]
+    end = last.end_line if isinstance(last, Located) else reports.line_of(len(reports) - 1)
+    return lines[:end] + entry + lines[end:]
+
+
+def encode(year: YearFile, lines: list[str]) -> bytes:
+    return (BOM if year.bom else b"") + "".join(lines).encode("utf-8")
+
+
+def check_with(data_dir: Path, path: Path, content: bytes) -> list:
+    """Every problem of the whole data folder with the new file in place, checked in a copy."""
+    with tempfile.TemporaryDirectory() as temporary:
+        copy = Path(temporary) / data_dir.name
+        shutil.copytree(data_dir, copy)
+        target = copy / path.relative_to(data_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return sorted(set(pipeline.check(copy, copy.parent, pipeline.build_day())))
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Readers (and a crash) see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, path)
 
 
 def arguments(argv=None):
@@ -118,17 +214,34 @@ def arguments(argv=None):
     return parser.parse_args(argv)
 
 
-def main(argv=None) -> int:
-    from check import main as check
+def add(args) -> int:
+    fields = entry_fields(args)
+    data_dir = args.data.resolve()
+    path = data_dir / "cap-nhat" / f"{dict(fields)['ky'][:4]}.yml"
+    year = read_year_file(path, data_dir)
+    content = encode(year, new_lines(year, fields, args.thay_the))
+    problems = check_with(data_dir, path, content)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"Không ghi gì vào {year.display}: dữ liệu sẽ có {len(problems)} lỗi. Sửa rồi chạy lại.", file=sys.stderr)
+        return 1
+    write_atomically(path, content)
+    print(f"Đã ghi báo cáo vào {year.display}.")
+    print("Dữ liệu hợp lệ.")
+    return 0
 
+
+def main(argv=None) -> int:
     args = arguments(argv)
     try:
-        path = add(args.data, args)
+        return add(args)
     except ReportError as error:
         print(f"Không thêm được báo cáo: {error}", file=sys.stderr)
         return 2
-    print(f"Đã ghi báo cáo vào {path}. Đang kiểm tra dữ liệu…")
-    return check(["--data", str(args.data)])
+    except OSError as error:
+        print(f"Không đọc hoặc ghi được tệp: {error.filename or ''} ({error.strerror})", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -22,7 +22,10 @@ def summary_markdown(problems) -> str:
         f"## Kiểm tra dữ liệu: {len(problems)} lỗi\n",
         "Trang web **chưa** được cập nhật. Sửa từng lỗi dưới đây:\n",
     ]
-    lines += [f"- `{p.file}` dòng {p.line}, trường `{p.field}`: {p.message} — {p.fix}" for p in problems]
+    lines += [
+        f"- `{p.file}`{f' dòng {p.line}' if p.line else ''}, trường `{p.field}`: {p.message} — {p.fix}"
+        for p in problems
+    ]
     return "\n".join(lines) + "\n"
 
 

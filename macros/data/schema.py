@@ -44,6 +44,10 @@ def _field_schema(field: Field) -> dict:
         body = {"enum": list(field.choices)}
     else:
         body = dict(KIND_SCHEMAS[field.kind])
+    if field.kind == "text":
+        body["maxLength"] = field.max_length
+    elif field.kind == "texts":
+        body["items"] = {**TEXT, "maxLength": field.max_length}
     nullable = {"anyOf": [body, {"type": "null"}]} if not field.required else body
     return {"title": field.title, "description": field.description, **nullable}
 

@@ -32,6 +32,7 @@ class Field:
     ref: str = ""  # the collection an id refers to, for kinds "ref" and "refs"
     record: str = ""  # the record spec of items, for kinds "records" and "record"
     public: str | None = None  # its description in the open data; None keeps it out of the open data
+    max_length: int = 200  # characters, for kinds "text" and "texts" (each item): a name or a short phrase
 
     @property
     def refers_to(self) -> str | None:
@@ -89,8 +90,14 @@ DATA_LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0")
 _record(
     "block",
     "Đoạn văn hoặc gạch đầu dòng",
-    Field("doan", "text", title="Đoạn văn", description="Một đoạn văn của kế hoạch, giữ nguyên văn."),
-    Field("gach", "text", title="Gạch đầu dòng", description="Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn."),
+    Field("doan", "text", title="Đoạn văn", description="Một đoạn văn của kế hoạch, giữ nguyên văn.", max_length=5000),
+    Field(
+        "gach",
+        "text",
+        title="Gạch đầu dòng",
+        description="Một ý gạch đầu dòng của kế hoạch, giữ nguyên văn.",
+        max_length=5000,
+    ),
 )
 _record(
     "unit",
@@ -110,14 +117,18 @@ _record(
         title="Số mục",
         description='Số mục như văn bản gốc, ví dụ "III" hoặc "2.1".',
         required=True,
+        max_length=20,
     ),
-    Field("tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn."),
+    Field(
+        "tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn.", max_length=500
+    ),
     Field(
         "van_ban",
         "text",
         attr="text",
         title="Nội dung ngay sau số mục",
         description="Khi mục không có tiêu đề mà là một đoạn văn.",
+        max_length=5000,
     ),
     Field(
         "noi_dung",
@@ -158,6 +169,7 @@ _record(
         title="Trích yếu",
         description="Tên đầy đủ của kế hoạch, giữ nguyên văn.",
         required=True,
+        max_length=500,
     ),
     Field(
         "so_hieu",
@@ -188,9 +200,33 @@ _record(
         required=True,
         record="span",
     ),
-    Field("can_cu", "text", attr="basis", title="Căn cứ", description="Đoạn căn cứ ở đầu văn bản.", required=True),
-    Field("loi_dan", "text", attr="preamble", title="Lời dẫn", description="Câu dẫn trước mục I.", required=True),
-    Field("ket_luan", "text", attr="closing", title="Đoạn kết", description="Đoạn kết của văn bản.", required=True),
+    Field(
+        "can_cu",
+        "text",
+        attr="basis",
+        title="Căn cứ",
+        description="Đoạn căn cứ ở đầu văn bản.",
+        required=True,
+        max_length=3000,
+    ),
+    Field(
+        "loi_dan",
+        "text",
+        attr="preamble",
+        title="Lời dẫn",
+        description="Câu dẫn trước mục I.",
+        required=True,
+        max_length=1000,
+    ),
+    Field(
+        "ket_luan",
+        "text",
+        attr="closing",
+        title="Đoạn kết",
+        description="Đoạn kết của văn bản.",
+        required=True,
+        max_length=3000,
+    ),
     Field(
         "noi_nhan",
         "texts",
@@ -248,7 +284,7 @@ _record(
         description="Mã các mục hoặc đoạn có nêu đơn vị này.",
         required=True,
     ),
-    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc."),
+    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc.", max_length=500),
 )
 _record(
     "agencies",
@@ -309,6 +345,7 @@ _record(
         description="Trích đúng từng chữ từ đoạn văn của kế hoạch.",
         required=True,
         public="Câu chữ của Kế hoạch, trích nguyên văn.",
+        max_length=2000,
     ),
     Field(
         "loai",
@@ -351,6 +388,7 @@ _record(
         title="Đơn vị tính",
         description='Ví dụ "%", "sản phẩm".',
         public="Ví dụ %, sản phẩm.",
+        max_length=50,
     ),
     Field(
         "han",
@@ -403,7 +441,7 @@ _record(
         description="true nếu kế hoạch đặt chỉ tiêu cho mỗi ấp.",
         public="true khi Kế hoạch đặt chỉ tiêu cho mỗi ấp.",
     ),
-    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc."),
+    Field("ghi_chu", "text", attr="note", title="Ghi chú", description="Ghi chú ngắn cho người đọc.", max_length=500),
 )
 _record(
     "targets",
@@ -446,6 +484,7 @@ _record(
         description="Việc phải làm, viết ngắn gọn.",
         required=True,
         public="Việc phải làm, viết ngắn gọn.",
+        max_length=1000,
     ),
     Field(
         "chu_tri",
@@ -472,6 +511,7 @@ _record(
         title="Rõ biện pháp, nguồn lực",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "thoi_gian",
@@ -480,6 +520,7 @@ _record(
         title="Rõ thời gian",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "tham_quyen",
@@ -488,6 +529,7 @@ _record(
         title="Rõ thẩm quyền, trách nhiệm",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "san_pham",
@@ -496,6 +538,7 @@ _record(
         title="Rõ sản phẩm",
         description="Trích nguyên văn từ đoạn, hoặc để trống.",
         public="Trích nguyên văn Kế hoạch.",
+        max_length=1000,
     ),
     Field(
         "chi_tieu",
@@ -536,7 +579,7 @@ _record(
         description="Đổi thành true khi đã liệt kê đủ các ấp của xã.",
         required=True,
     ),
-    Field("ghi_chu", "text", title="Ghi chú", description="Ghi chú hiển thị trên trang."),
+    Field("ghi_chu", "text", title="Ghi chú", description="Ghi chú hiển thị trên trang.", max_length=500),
     Field("ap", "records", title="Các ấp", description="Mỗi ấp một mục.", required=True, record="hamlet"),
 )
 _record(
@@ -597,6 +640,7 @@ _record(
         description="Số hiệu văn bản báo cáo hoặc đường liên kết.",
         required=True,
         public="Số hiệu văn bản báo cáo hoặc đường liên kết.",
+        max_length=300,
     ),
     Field(
         "don_vi_bao_cao",
@@ -615,6 +659,7 @@ _record(
         title="Ghi chú",
         description="Giải thích ngắn nếu cần.",
         public="Giải thích ngắn của đơn vị báo cáo.",
+        max_length=500,
     ),
 )
 _record(
@@ -695,3 +740,6 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("xa.yml", "xa.schema.json", "commune"),
     FileSpec("tu-viet-tat.yml", "tu-viet-tat.schema.json", "abbreviations", required=False),
 )
+
+# Files kept under data/ that no loader reads: the plan as received (tests compare it with ke-hoach.yml).
+KEPT_FILES: tuple[str, ...] = ("nguon/*",)

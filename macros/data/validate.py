@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from macros.data import rules, value_rules
+from macros.data import number_text, rules, text_limits, value_rules
 from macros.data.load import Located, LocatedList, Source
 from macros.data.spec import ABBREVIATION_PATTERN, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
@@ -66,6 +66,8 @@ def _abbreviation(value):
 
 
 def _number(value):
+    if isinstance(value, str) and number_text.explain(value.strip()):
+        return number_text.explain(value.strip())
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"phải là một số, nhận được {_show(value)}", NUMBER_FIX
     if not math.isfinite(value):
@@ -74,6 +76,8 @@ def _number(value):
 
 
 def _year(value):
+    if isinstance(value, str) and value.strip().isdigit():
+        return number_text.explain(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         return (
             f"phải là một năm, nhận được {_show(value)}",
@@ -228,7 +232,9 @@ def _check_field(mapping: Located, field: Field, path: str, malformed: set[int])
     if field.kind == "enum":
         return _check_choice(value, field, path, line)
     failure = TYPE_CHECKS[field.kind](value)
-    return [Problem(path, line, field.name, *failure)] if failure else []
+    if failure:
+        return [Problem(path, line, field.name, *failure)]
+    return text_limits.problems(mapping, field, path) if field.kind in text_limits.TEXT_KINDS else []
 
 
 def _missing(path: str, line: int, field: Field) -> Problem:
@@ -271,7 +277,11 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     problems, malformed = [], set()
     for root, files in sources.items():
         for source in files:
-            problems += check_record(source.root, root, source.path, 1, "", malformed)
+            problems += check_record(source.root, root, source.path, 1, "", malformed) if source.readable else []
+    if not all(source.readable for files in sources.values() for source in files):
+        # Rules across records need every file: one that could not be read at all (syntax, encoding) would make
+        # each reference to it look broken. The problem already reported is the one to fix first.
+        return problems
     index, found = rules.build_index(sources, malformed)
     for rule in CROSS_RECORD_RULES:
         found += rule(index)

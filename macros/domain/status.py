@@ -94,10 +94,12 @@ def start_point(target: Target, usable: list[Report], start_year: int) -> tuple[
 
 
 def line_value(start: tuple[dt.date, float], end: tuple[dt.date, float], day: dt.date) -> float:
-    """Where the straight line from start to end stands on a day (flat before the start and after the end)."""
+    """Where the straight line from start to end stands on a day (flat before the start and after the end).
+
+    Read to the decimals the site shows it with, so that a value shown equal to it is judged equal to it."""
     total = (end[0] - start[0]).days
     share = 1.0 if total <= 0 else max(0.0, min(1.0, (day - start[0]).days / total))
-    return start[1] + (end[1] - start[1]) * share
+    return round(start[1] + (end[1] - start[1]) * share, fmt.COMPUTED_DECIMALS)
 
 
 def count_by_status(targets, assessments: dict[str, Assessment]) -> tuple[tuple[str, int], ...]:

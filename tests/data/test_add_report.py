@@ -1,4 +1,4 @@
-"""The local command that adds one progress report keeps comments and order, refuses duplicates, runs the check."""
+"""The local command that adds one progress report keeps comments and order, refuses duplicates, checks first."""
 
 from __future__ import annotations
 
@@ -63,8 +63,9 @@ def test_refuses_an_existing_period_unless_told_to_replace(tmp_path):
     assert text.count("ky: 2026-Q3") == 1 and "gia_tri: 92\n" in text
 
 
-def test_a_bad_report_is_written_but_the_check_fails_with_the_reason(tmp_path):
+def test_a_bad_report_is_not_written_and_the_check_gives_the_reason(tmp_path):
     data = copy_data(tmp_path)
+    before = (data / "cap-nhat" / "2026.yml").read_bytes()
     result = subprocess.run(
         [*COMMAND, *REPORT[:5], "105", *REPORT[6:], "--data", str(data)],
         capture_output=True,
@@ -73,6 +74,7 @@ def test_a_bad_report_is_written_but_the_check_fails_with_the_reason(tmp_path):
     )
     assert result.returncode == 1
     assert "gia_tri: tỷ lệ 105% lớn hơn 100%" in result.stdout
+    assert (data / "cap-nhat" / "2026.yml").read_bytes() == before
 
 
 def test_words_are_refused_before_writing(tmp_path):

@@ -33,11 +33,11 @@ def test_dates_and_numbers():
 def test_syntax_error_names_the_line_and_gives_a_hint():
     _, problems = parse_text("a: 1\n b: 2\n", "data/t.yml")
     assert len(problems) == 1 and problems[0].line == 2
-    assert "dấu hai chấm" in problems[0].fix and "ngoặc kép" in problems[0].fix
+    assert problems[0].fix == "viết dòng này sát lề trái, thẳng cột với dòng 1"
 
 
 def test_syntax_errors_are_explained_in_vietnamese():
-    cases = {'a: "x\n': "thiếu dấu ngoặc kép", "a:\n\t- b\n": "Tab", "a: 1\n b: 2\n": "dấu hai chấm"}
+    cases = {'a: "x\n': "ngoặc kép mở ở dòng này chưa được đóng", "a:\n\t- b\n": "Tab", "a: 1\n b: 2\n": "thụt lề"}
     for text, words in cases.items():
         _, problems = parse_text(text, "data/t.yml")
         assert words in problems[0].message, (text, problems[0].message)

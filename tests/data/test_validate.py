@@ -28,8 +28,8 @@ FIXTURE_CASES = [
     ),
     (
         "so-vo-cuc.yml",
-        'data/cap-nhat/2026.yml:5: gia_tri: phải là một số cụ thể, nhận được "inf" '
-        "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5",
+        'data/cap-nhat/2026.yml:5: gia_tri: phải là một số cụ thể, nhận được ".inf" '
+        "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5; chưa có số liệu thì để trống",
     ),
     (
         "ngay-sau-ky.yml",
@@ -49,14 +49,14 @@ FIXTURE_CASES = [
     (
         "cu-phap.yml",
         "data/cap-nhat/2026.yml:5: cú pháp YAML: tệp không đọc được: "
-        "có dấu hai chấm ở chỗ không được phép (thường do thụt lề lệch) "
-        '— kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách cho đều, và đặt văn bản có dấu ":" hoặc "#" '
-        "trong ngoặc kép",
+        "dòng này thụt lề 5 dấu cách, lệch với dòng 4 (4 dấu cách) — thụt lề dòng này bằng 4 dấu cách, "
+        "thẳng cột với dòng 4",
     ),
     (
         "khoa-trung.yml",
         "data/cap-nhat/2026.yml:6: gia_tri: trường này xuất hiện hai lần trong cùng một mục "
-        "(lần đầu ở dòng 5) — xóa một trong hai dòng, chỉ giữ lại giá trị đúng",
+        "(lần đầu ở dòng 5) — mỗi trường chỉ ghi một lần: nếu hai dòng thuộc hai mục khác nhau "
+        "thì thêm dấu gạch ngang mở đầu mục sau; nếu cùng một mục thì gộp thành một dòng mang giá trị đúng",
     ),
     (
         "truong-sai-chinh-ta.yml",

@@ -142,7 +142,7 @@ def test_line_target_against_its_halfway_point(site, value, verdict):
     later = _with_midterm(site, **{"bao-hiem-y-te": value})
     rows = {row.target.id: row for row in progress.midterm(later.plan, later.today).rows}
     point = _straight_line((dt.date(2026, 3, 31), 90), (dt.date(2030, 12, 31), 100), dt.date(2028, 6, 30))
-    assert rows["bao-hiem-y-te"].point == pytest.approx(point)  # 94,74%: first report -> goal, read on 30/06/2028
+    assert rows["bao-hiem-y-te"].point == round(point, 2)  # 94,74%: first report -> goal, read on 30/06/2028
     assert rows["bao-hiem-y-te"].verdict == verdict
 
 

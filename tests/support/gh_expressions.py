@@ -120,5 +120,7 @@ def evaluate_if(expr: Any, context: dict[str, str], *, upstream_ok: bool) -> boo
     return value if uses_status else value and upstream_ok
 
 
-def context(event: str, ref: str) -> dict[str, str]:
-    return {"github.event_name": event, "github.ref": ref}
+def context(event: str, ref: str, changed: str = "false") -> dict[str, str]:
+    """The names a deploy condition may read; `changed` is what the daily run found (scripts/status_changes.py)."""
+    names = {"github.event_name": event, "github.ref": ref}
+    return names | {"needs.build.outputs.changed": changed, "steps.statuses.outputs.changed": changed}
