@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install serve build check test lint format bench browsers fonts node clean schemas
+.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -37,6 +37,13 @@ fonts:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; fi; }
 
+# LibreOffice Calc: the second spreadsheet writer in the workbook tests, and the renderer of the guide's screenshot.
+SOFFICE ?= /usr/bin/soffice
+office:
+	@test -x $(SOFFICE) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui; fi; }
+
 # axe-core and Lighthouse for the accessibility and speed checks (npm, pinned in package-lock.json).
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
@@ -48,6 +55,14 @@ check: $(STAMP)
 
 schemas: $(STAMP)
 	$(PY) scripts/schemas.py --write
+
+# The guide's screenshot of the report template, from a real build rendered by LibreOffice (docs/assets/huong-dan/).
+screenshots: $(STAMP) browsers office
+	CHROMIUM=$(CHROMIUM) $(PY) scripts/guide_screenshots.py
+
+# The web form's drop-down lists come from data/: regenerate after adding a target or an agency.
+issue-form: $(STAMP)
+	$(PY) scripts/issue_form.py --write
 
 serve: $(STAMP) fonts
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -63,7 +78,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format macros scripts tests
 	$(VENV)/bin/ruff check --fix macros scripts tests
 
-test: check lint browsers fonts node
+test: check lint browsers fonts office node
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 
 bench: $(STAMP) fonts

@@ -14,13 +14,19 @@ class Problem:
     field: str
     message: str
     fix: str
+    in_sheet: bool = False  # a workbook cell: `line` is the row, `field` the column header
 
     @property
     def place(self) -> str:
-        """`file:line`, or just the file when the problem is with the file as a whole (line 0)."""
+        """`file:line`, or just the file when the problem is with the file as a whole (line 0); in a workbook, the
+        row and the column, the way staff count them."""
+        if self.in_sheet and self.line:
+            return f'{self.file}: dòng {self.line}, cột "{self.field}"'
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def __str__(self) -> str:
+        if self.in_sheet and self.line:
+            return f"{self.place}: {self.message} — {self.fix}"
         return f"{self.place}: {self.field}: {self.message} — {self.fix}"
 
 

@@ -15,6 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 from macros import pipeline
 
 
+def _place(problem) -> str:
+    line = f" dòng {problem.line}" if problem.line else ""
+    if problem.in_sheet and problem.line:
+        return f'`{problem.file}`{line}, cột "{problem.field}"'
+    return f"`{problem.file}`{line}, trường `{problem.field}`"
+
+
 def summary_markdown(problems) -> str:
     if not problems:
         return "## Kiểm tra dữ liệu: không có lỗi\n\nDữ liệu hợp lệ, trang web sẽ được dựng.\n"
@@ -22,10 +29,7 @@ def summary_markdown(problems) -> str:
         f"## Kiểm tra dữ liệu: {len(problems)} lỗi\n",
         "Trang web **chưa** được cập nhật. Sửa từng lỗi dưới đây:\n",
     ]
-    lines += [
-        f"- `{p.file}`{f' dòng {p.line}' if p.line else ''}, trường `{p.field}`: {p.message} — {p.fix}"
-        for p in problems
-    ]
+    lines += [f"- {_place(p)}: {p.message} — {p.fix}" for p in problems]
     return "\n".join(lines) + "\n"
 
 

@@ -21,25 +21,28 @@ from macros.data.text_source import INVISIBLE, decode, invisible_name
 from macros.errors import Problem
 
 
-class Located(dict):
-    """A mapping that knows the line of each key (1-based), its last line, and comments cut from its values."""
+class Placed:
+    """Where a parsed mapping or sequence was written: its first and last line (1-based), and the comments cut from
+    its values (key or index -> the text after " #" that ended a plain value)."""
 
     line: int = 0
     end_line: int = 0
+    comments: dict
+
+
+class Located(Placed, dict):
+    """A mapping that knows the line of each key."""
+
     key_lines: dict
-    comments: dict  # key -> the text after " #" that ended the key's plain value
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
-class LocatedList(list):
-    """A sequence that knows the line of each item (1-based) and comments cut from its items."""
+class LocatedList(Placed, list):
+    """A sequence that knows the line of each item."""
 
-    line: int = 0
-    end_line: int = 0
     item_lines: list
-    comments: dict  # index -> the text after " #" that ended the item's plain value
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -301,6 +304,9 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
     """Read every data file named in spec.FILES, grouped by its root record; report every file nobody reads."""
     from macros.data.spec import FILES
     from macros.data.stray import stray_files
+    from macros.data.workbook import read_workbook
+
+    readers = {"yaml": load_file, "xlsx": read_workbook}
 
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []
@@ -312,7 +318,7 @@ def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], l
                 Problem(display, 1, "tệp", "không tìm thấy tệp dữ liệu này", "khôi phục tệp từ lịch sử Git")
             )
         for path in paths:
-            source, found = load_file(path, root_dir)
+            source, found = readers[spec.reader](path, root_dir)
             sources.setdefault(spec.root, []).append(source)
             problems += found
     return sources, problems + stray_files(data_dir, root_dir)

@@ -33,6 +33,9 @@ class Index:
     anchor_unit: dict[str, str] = field(default_factory=dict)
     collections: dict[str, list[Entry]] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=dict)
+    # Collections whose file could not be read at all (syntax, encoding): references to them are not checked, since
+    # every one would look broken; the problem already reported is the one to fix first.
+    unreadable: set[str] = field(default_factory=set)
     registry: list[Entry] = field(default_factory=list)
     period_span: tuple[int, int] = DEFAULT_PERIOD_SPAN
 
@@ -78,9 +81,16 @@ COLLECTIONS = {
 }
 
 
+READABLE_AS = {"plan": "unit", "agencies": "agency", "targets": "target", "tasks": "task", "hamlets": "hamlet"}
+
+
 def build_index(sources: dict[str, list[Source]], malformed: set[int]) -> tuple[Index, list[Problem]]:
     """The index of every file's records; `malformed` holds the ids (id()) of the mappings with their own problem."""
     index, problems = Index(), []
+    index.unreadable = {
+        name for root, name in READABLE_AS.items() if not all(s.readable for s in sources.get(root, []))
+    }
+    sources = {root: [source for source in files if source.readable] for root, files in sources.items()}
     for source in sources.get("plan", []):
         _walk_units(_items(source, "muc"), index, problems, malformed)
         index.period_span = _period_span(source)
@@ -162,7 +172,7 @@ def check_references(index: Index) -> list[Problem]:
     known = {name: index.ids(name) for name in WHAT} | {"anchor": index.ids("anchor") | index.ids("unit")}
     problems = []
     for name, entries in index.collections.items():
-        for reference in RECORDS[name].references:
+        for reference in (r for r in RECORDS[name].references if _readable(index, r.refers_to)):
             problems += [
                 _ref_problem(e, reference.name, value, WHAT[reference.refers_to])
                 for e in entries
@@ -170,6 +180,11 @@ def check_references(index: Index) -> list[Problem]:
                 if value not in known[reference.refers_to]
             ]
     return problems
+
+
+def _readable(index: Index, collection: str) -> bool:
+    """Whether the file of a collection was read (paragraphs and sections are in the plan's file)."""
+    return ("unit" if collection == "anchor" else collection) not in index.unreadable
 
 
 def _named(entry: Entry, key: str) -> list[str]:

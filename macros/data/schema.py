@@ -80,4 +80,4 @@ def schema_for(root: str, file_name: str) -> dict:
 
 def all_schemas() -> dict[str, dict]:
     """File name -> schema, for every data file kind."""
-    return {spec.schema: schema_for(spec.root, spec.schema) for spec in FILES}
+    return {spec.schema: schema_for(spec.root, spec.schema) for spec in FILES if spec.schema}

@@ -74,6 +74,7 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
+    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/data/workbook.py
 
 
 RECORDS: dict[str, Record] = {}
@@ -737,6 +738,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("ap.yml", "ap.schema.json", "hamlets"),
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
+    FileSpec("cap-nhat/*.xlsx", "", "reports", required=False, reader="xlsx"),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
     FileSpec("tu-viet-tat.yml", "tu-viet-tat.schema.json", "abbreviations", required=False),
 )

@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from macros.data import number_text, rules, text_limits, value_rules
+from macros.data import number_text, rules, text_limits, value_rules, workbook
 from macros.data.load import Located, LocatedList, Source
 from macros.data.spec import ABBREVIATION_PATTERN, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
@@ -278,14 +278,11 @@ def validate(sources: dict[str, list[Source]], today: dt.date) -> list[Problem]:
     for root, files in sources.items():
         for source in files:
             problems += check_record(source.root, root, source.path, 1, "", malformed) if source.readable else []
-    if not all(source.readable for files in sources.values() for source in files):
-        # Rules across records need every file: one that could not be read at all (syntax, encoding) would make
-        # each reference to it look broken. The problem already reported is the one to fix first.
-        return problems
     index, found = rules.build_index(sources, malformed)
     for rule in CROSS_RECORD_RULES:
         found += rule(index)
-    return problems + found + value_rules.check_reports(index, today)
+    problems += found + value_rules.check_reports(index, today)
+    return workbook.review(problems, sources)  # workbook reports: named by row and column
 
 
 CROSS_RECORD_RULES = (

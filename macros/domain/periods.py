@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from macros.data.spec import PERIOD_PATTERN
+from macros.settings import MIDTERM_YEAR
 
 
 @functools.total_ordering
@@ -47,6 +48,20 @@ class Period:
             "nam": f"Năm {year}",
             "giua-ky": f"Đánh giá giữa nhiệm kỳ {year}",
         }[self.kind]
+
+
+def codes(first: int, last: int) -> list[str]:
+    """Every period a report may name from `first` to `last` year: months, quarters, the year, the 2028 review."""
+    found = []
+    for year in range(first, last + 1):
+        found += [f"{year}-{month:02d}" for month in range(1, 13)] + [f"{year}-Q{q}" for q in range(1, 5)]
+        found += [str(year)] + ([f"{year}-GK"] if year == MIDTERM_YEAR else [])
+    return found
+
+
+def labels(first: int, last: int) -> list[str]:
+    """What staff pick from a list: "Tháng 01/2026" … "Năm 2030", in the order of `codes`."""
+    return [parse(code).label for code in codes(first, last)]
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -8,7 +8,7 @@ import json
 
 from macros import formats as fmt
 from macros.files import VirtualFile
-from macros.opendata import columns
+from macros.opendata import columns, template
 from macros.pipeline import SiteData
 
 # Model value -> open-data value, by field kind: what a tuple, a yearly deadline, a period or a date become in JSON.
@@ -103,4 +103,4 @@ def files(site: SiteData) -> list[VirtualFile]:
             VirtualFile(f"du-lieu/{dataset.name}.json", to_json(records)),
             VirtualFile(f"du-lieu/{dataset.name}.csv", to_csv(records, dataset.names)),
         )
-    ]
+    ] + template.files(site)

@@ -85,26 +85,24 @@ PLAN_SECTIONS = PageType(
     source=_data_file("ke-hoach.yml"),
     preview=lambda site, page: previews.anchor_preview(site, page.units[0].id, _plan_page_title(page)),
 )
-TARGETS = PageType(
-    "chi-tieu",
-    records=lambda site: site.plan.targets,
-    path=lambda target: Urls.target(target.id),
-    title=lambda target: target.name,
-    template="target.md",
-    context=render.target_page_context,
-    source=_data_file("chi-tieu.yml"),
+
+
+def _record_pages(name: str, records: Callable, address: Callable[[str], str], data_file: str, **how) -> PageType:
+    """One page per record with an id and a name (targets, agencies), titled with its name."""
+    path, source = (lambda record: address(record.id)), _data_file(data_file)
+    return PageType(name, records=records, path=path, title=lambda record: record.name, source=source, **how)
+
+
+TARGETS = _record_pages(
+    "chi-tieu", lambda site: site.plan.targets, Urls.target, "chi-tieu.yml",
+    template="target.md", context=render.target_page_context,
     preview=lambda site, target: previews.target_preview(site, target.id),
-)
-AGENCIES = PageType(
-    "don-vi",
-    records=lambda site: site.plan.agencies,
-    path=lambda agency: Urls.agency(agency.id),
-    title=lambda agency: agency.name,
-    template="agency.md",
-    context=render.agency_page_context,
-    source=_data_file("co-quan.yml"),
+)  # fmt: skip
+AGENCIES = _record_pages(
+    "don-vi", lambda site: site.plan.agencies, Urls.agency, "co-quan.yml",
+    template="agency.md", context=render.agency_page_context,
     preview=lambda site, agency: previews.agency_preview(site, agency.id),
-)
+)  # fmt: skip
 PERIODS = PageType(
     "bao-cao",
     records=lambda site: site.period_reports,

@@ -287,6 +287,17 @@ def test_rules_across_records_still_run_when_a_record_is_malformed(tmp_path):
     assert any('chu_tri: không có đơn vị nào mang mã "phong-khong-co-that"' in m for m in found)
 
 
+def test_rules_across_records_still_run_when_a_file_cannot_be_read(tmp_path):
+    """A file that cannot be read is reported once; references into it are not blamed, the rest is still checked."""
+    data = copy_data(tmp_path)
+    (data / "ap.yml").write_text("ap:\n  - id: vinh-thanh\n    ten: [ấp Vĩnh Thạnh\n", encoding="utf-8")
+    patch(data, "nhiem-vu.yml", "chu_tri: ", "chu_tri: phong-khong-co-that # ")
+    found = messages(data, TODAY)
+    assert [m for m in found if m.startswith("data/ap.yml")] and not [m for m in found if "ấp nào" in m]
+    assert any('chu_tri: không có đơn vị nào mang mã "phong-khong-co-that"' in m for m in found)
+    assert not any("id-da-cong-bo.yml" in m for m in found)
+
+
 def test_the_real_data_passes():
     assert messages(ROOT / "data", TODAY) == []
 

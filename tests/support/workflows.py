@@ -50,6 +50,11 @@ def triggers(wf: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def issue_intake(wf: dict[str, Any]) -> bool:
+    """The web-form intake runs on issues only; its own write rules are in tests/workflows/test_form_intake.py."""
+    return set(triggers(wf)) == {"issues"}
+
+
 def jobs(wf: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return wf.get("jobs") or {}
 
