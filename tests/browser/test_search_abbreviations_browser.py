@@ -7,17 +7,15 @@ first. The typing helpers are those of tests/test_search_browser.py: Material se
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from support.paths import ROOT
 from test_search_browser import describe, top_results
 from test_search_browser import search as type_query
 
 from macros import slug
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # (as typed, what must be among the first TOP results, shown)
 ABBREVIATIONS = [
