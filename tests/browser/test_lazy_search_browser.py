@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from support.paths import PAGE_TYPES
-from test_search_browser import search, top_results
+from support.search import search, top_results
 
 INDEX = "search/search_index.json"
 

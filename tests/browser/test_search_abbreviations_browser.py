@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from support.paths import ROOT
-from test_search_browser import describe, top_results
-from test_search_browser import search as type_query
+from support.search import describe, top_results
+from support.search import search as type_query
 
 from macros import slug
 
