@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install serve build check test lint format bench browsers office node clean schemas issue-form screenshots
+.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -29,6 +29,13 @@ browsers:
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+# DejaVu Sans for the link-preview images (every Vietnamese letter); the build draws them offline.
+FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+fonts:
+	@test -f $(FONT) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; fi; }
 
 # LibreOffice Calc: the second spreadsheet writer in the workbook tests, and the renderer of the guide's screenshot.
 SOFFICE ?= /usr/bin/soffice
@@ -57,10 +64,10 @@ screenshots: $(STAMP) browsers office
 issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check
+build: check fonts
 	$(PY) -m mkdocs build --strict
 
 lint: $(STAMP)
@@ -71,11 +78,12 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format macros scripts tests
 	$(VENV)/bin/ruff check --fix macros scripts tests
 
-test: check lint browsers office node
+test: check lint browsers fonts office node
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) fonts
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_previews.py --before main
 
 clean:
-	rm -rf site .pytest_cache .bench
+	rm -rf site .pytest_cache .bench .cache

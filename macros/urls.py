@@ -27,6 +27,9 @@ class Urls:
     whats_new = "co-gi-moi/"
     atom = "feed.xml"
     rss = "rss.xml"
+    abbreviations = "chu-viet-tat/"
+    previews = "assets/previews/"  # link-preview images (Open Graph), drawn at build time
+    site_preview = f"{previews}trang.png"  # for every page that has no image of its own
 
     @staticmethod
     def address(kind: str, key: str) -> str:
@@ -63,6 +66,11 @@ class Urls:
     @classmethod
     def period(cls, period) -> str:
         return f"{cls.periods}{period.slug}/"
+
+    @classmethod
+    def preview(cls, kind: str, key: str) -> str:
+        """The preview image of a section ("muc", unit id) or of a target ("chi-tieu", target id)."""
+        return f"{cls.previews}{kind}/{key}.png"
 
     @staticmethod
     def data_file(name: str) -> str:

@@ -292,7 +292,8 @@ def macro_functions(site) -> dict:
 
 
 def build_env(data_dir: Path | None) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    # Preview images drawn by these builds stay under .bench/, not in the checkout's .cache/.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, CACHE_DIR=str(BENCH_DIR / "cache"))
     if data_dir is not None:
         env["DATA_DIR"] = str(data_dir)
     return env

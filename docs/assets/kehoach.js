@@ -6,16 +6,33 @@
     return new URL(href, document.baseURI).href;
   }
 
+  function flash(button, text) {
+    var label = button.textContent;
+    button.textContent = text;
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  function copy(button) {
+    navigator.clipboard.writeText(absolute(button.dataset.href)).then(function () {
+      flash(button, "Đã sao chép");
+    });
+  }
+
+  /* "Chia sẻ" opens the phone's share sheet (Zalo, Messenger…) through the Web Share API; where there is none
+     (most desktop browsers) it copies the link like the button next to it. Nothing is sent to any other site. */
+  function share(button) {
+    if (!navigator.share) return copy(button);
+    navigator.share({ title: button.dataset.title, url: absolute(button.dataset.href) }).catch(function (error) {
+      if (error && error.name !== "AbortError" && navigator.clipboard) copy(button);  // closing the sheet is no error
+    });
+  }
+
   function setupCopyButtons(root) {
     root.querySelectorAll("button.kh-copy").forEach(function (button) {
-      if (!navigator.clipboard) return;
+      var sharing = button.classList.contains("kh-share");
+      if (!navigator.clipboard && !(sharing && navigator.share)) return;
       button.hidden = false;
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(absolute(button.dataset.href)).then(function () {
-          button.textContent = "Đã sao chép";
-          setTimeout(function () { button.textContent = "Sao chép liên kết"; }, 2000);
-        });
-      });
+      button.addEventListener("click", function () { (sharing ? share : copy)(button); });
     });
   }
 

@@ -15,6 +15,7 @@ def register(env) -> None:
         "van_ban_goc": render.document_page,
         "bang_chi_tieu": render.targets_page,
         "tong_quan": render.home_summary,
+        "loi_vao": render.home_next,
         "danh_sach_don_vi": render.agencies_page,
         "muc_luc": render.plan_contents,
         "tom_tat_tien_do": render.summary_page,
@@ -23,6 +24,7 @@ def register(env) -> None:
         "du_lieu_mo": views.open_data,
         "danh_sach_ap": views.hamlets,
         "xa": views.commune,
+        "chu_viet_tat": render.abbreviations_page,
     }
 
     def call(function):

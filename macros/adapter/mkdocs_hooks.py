@@ -14,7 +14,8 @@ from mkdocs.structure.files import File
 from macros import slug
 from macros.adapter import state
 from macros.errors import DataError
-from macros.site import pages
+from macros.site import cards, pages, previews
+from macros.site.render import TEMPLATES
 
 
 def on_config(config):
@@ -24,11 +25,26 @@ def on_config(config):
     except DataError as error:
         raise PluginError("Lỗi dữ liệu, trang web không được dựng:\n" + error.report()) from None
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
+    config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
+    config.extra["preview_image"] = previews.SITE_IMAGE
     return config
 
 
+PROJECT = Path(__file__).resolve().parents[2]  # one cache for every build of this checkout, whatever its mkdocs.yml
+
+
+def _preview_images(config):
+    """Drawn once per change: kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds."""
+    problem = cards.missing_fonts_message()
+    if problem:
+        raise PluginError(problem)
+    cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
+    return previews.image_files(state.current(), config.site_name, cache_dir)
+
+
 def on_files(files, config):
-    for virtual in pages.all_files(state.current(), config.site_url or ""):
+    made = pages.all_files(state.current(), config.site_url or "", config.site_name)
+    for virtual in made + _preview_images(config):
         content = virtual.content
         if virtual.path.endswith(".md"):
             content = state.html_blocks().defer(content)

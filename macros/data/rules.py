@@ -8,6 +8,7 @@ from macros.data.load import Located, Source
 from macros.data.spec import DOCUMENT_ANCHORS, RECORDS
 from macros.errors import Problem
 from macros.settings import DEFAULT_PERIOD_SPAN
+from macros.slug import fold
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
 
@@ -77,6 +78,7 @@ COLLECTIONS = {
     "tasks": ("task", "nhiem_vu"),
     "hamlets": ("hamlet", "ap"),
     "reports": ("report", "bao_cao"),
+    "abbreviations": ("abbreviation", "tu_viet_tat"),
 }
 
 
@@ -131,6 +133,21 @@ def check_unique_ids(index: Index) -> list[Problem]:
             if value is not None and value in seen:
                 problems.append(_duplicate(entry, "đã dùng"))
             seen.add(value)
+    return problems
+
+
+def check_unique_abbreviations(index: Index) -> list[Problem]:
+    """Search looks an abbreviation up as typed, without diacritics or hyphens: "HĐND" and "HDND" are one entry."""
+    problems, seen = [], set()
+    for entry in index.collections.get("abbreviation", []):
+        key = fold(str(entry.record.get("viet_tat"))).lower().replace("-", "")
+        if key in seen:
+            fix = "mỗi chữ viết tắt chỉ ghi một lần; xóa mục này hoặc gộp vào mục đã có"
+            line = entry.record.line_of("viet_tat")
+            problems.append(
+                Problem(entry.path, line, "viet_tat", f'chữ viết tắt "{entry.record.get("viet_tat")}" bị trùng', fix)
+            )
+        seen.add(key)
     return problems
 
 

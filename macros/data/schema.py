@@ -5,7 +5,7 @@ Editors that read `# yaml-language-server: $schema=…` show each field's Vietna
 
 from __future__ import annotations
 
-from macros.data.spec import FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ABBREVIATION_PATTERN, FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,6 +32,7 @@ KIND_SCHEMAS = {
     "period": {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, YEAR]},
     "hamlet_values": {"type": "object", "additionalProperties": NUMBER},
     "redirects": {"type": "object", "additionalProperties": {"type": "string"}},
+    "abbreviation": {"type": "string", "pattern": ABBREVIATION_PATTERN},
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from macros.domain import kinds
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 PERIOD_PATTERN = r"^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4]|-GK)?$"
 ANCHOR_KINDS = ("anchor", "anchors")  # kinds whose ids name a unit or a paragraph of the plan
 # The parts of the document outside its numbered sections, as the page "Văn bản gốc" addresses them: where the plan
@@ -767,6 +768,38 @@ _record(
     Field("chuyen_huong", "redirects", title="Chuyển hướng", description="Mã cũ: mã mới, khi một mục được dời chỗ."),
 )
 _record(
+    "abbreviation",
+    "Chữ viết tắt",
+    Field(
+        "viet_tat",
+        "abbreviation",
+        attr="short",
+        title="Chữ viết tắt",
+        description="Chữ in hoa như người ta vẫn viết, có thể có dấu gạch ngang, ví dụ HĐND, KT-XH.",
+        required=True,
+    ),
+    Field(
+        "day_du",
+        "text",
+        attr="full",
+        title="Viết đầy đủ",
+        description="Dạng đầy đủ, đúng chính tả tiếng Việt, ví dụ Hội đồng nhân dân.",
+        required=True,
+    ),
+)
+_record(
+    "abbreviations",
+    "Tệp chữ viết tắt",
+    Field(
+        "tu_viet_tat",
+        "records",
+        title="Danh sách chữ viết tắt",
+        description="Mỗi chữ viết tắt một mục; tìm kiếm trên trang hiểu chữ viết tắt theo danh sách này.",
+        required=True,
+        record="abbreviation",
+    ),
+)
+_record(
     "commune",
     "Thông tin xã",
     Field(
@@ -794,6 +827,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
     FileSpec("cap-nhat/*.xlsx", "", "reports", required=False, reader="xlsx"),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
+    FileSpec("tu-viet-tat.yml", "tu-viet-tat.schema.json", "abbreviations", required=False),
 )
 
 # Files kept under data/ that no loader reads: the plan as received (tests compare it with ke-hoach.yml).

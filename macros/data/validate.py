@@ -12,7 +12,7 @@ import re
 
 from macros.data import number_text, rules, text_limits, value_rules, workbook
 from macros.data.load import Located, LocatedList, Source
-from macros.data.spec import ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ABBREVIATION_PATTERN, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
 from macros.errors import Problem
 from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
@@ -52,6 +52,15 @@ def _id(value):
         return (
             f"mã {_show(value)} không hợp lệ",
             "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ bao-hiem-y-te",
+        )
+    return None
+
+
+def _abbreviation(value):
+    if not isinstance(value, str) or not re.match(ABBREVIATION_PATTERN, value):
+        return (
+            f"chữ viết tắt {_show(value)} không đúng dạng",
+            "viết chữ in hoa, không dấu cách, các phần nối bằng dấu gạch ngang, ví dụ HĐND hoặc KT-XH",
         )
     return None
 
@@ -153,6 +162,7 @@ TYPE_CHECKS = {
     "sources": lambda v: None if isinstance(v, list) and v and not any(map(_id, v)) else _texts(None),
     "hamlet_values": _mapping_of(_number),
     "redirects": _mapping_of(_text),
+    "abbreviation": _abbreviation,
 }
 
 
@@ -293,4 +303,5 @@ CROSS_RECORD_RULES = (
     value_rules.check_target_values,
     value_rules.check_requests,
     value_rules.check_registry,
+    rules.check_unique_abbreviations,
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from macros import slug
 from macros.data.load import Source
 from macros.data.spec import RECORDS
 from macros.domain import kinds, periods
@@ -149,6 +150,14 @@ class Commune:
 
 
 @dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation of commune administration (data/tu-viet-tat.yml) and its full form."""
+
+    short: str
+    full: str
+
+
+@dataclass(frozen=True)
 class Report:
     target_id: str
     period: periods.Period
@@ -184,6 +193,7 @@ class Plan:
     reports: tuple[Report, ...]
     commune: Commune | None = None
     redirects: tuple[tuple[str, str], ...] = ()  # published address -> where it lives now (data/id-da-cong-bo.yml)
+    abbreviations: tuple[Abbreviation, ...] = ()
 
     @cached_property
     def units(self) -> dict[str, Unit]:
@@ -364,7 +374,14 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         reports=tuple(report for source in sources.get("reports", []) for report in _reports(source)),
         commune=Commune(**fields("commune", sources["commune"][0].root)),
         redirects=_redirects(sources["registry"][0].root),
+        abbreviations=_abbreviations(sources.get("abbreviations", [])),
     )
+
+
+def _abbreviations(sources: list[Source]) -> tuple[Abbreviation, ...]:
+    """In alphabetical order, whatever the order in the file."""
+    found = (Abbreviation(**fields("abbreviation", raw)) for source in sources for raw in source.root["tu_viet_tat"])
+    return tuple(sorted(found, key=lambda item: slug.fold(item.short)))
 
 
 def _redirects(raw) -> tuple[tuple[str, str], ...]:

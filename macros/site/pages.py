@@ -22,7 +22,7 @@ from macros.domain import progress
 from macros.files import VirtualFile
 from macros.opendata import datapackage, export
 from macros.pipeline import SiteData
-from macros.site import render, views
+from macros.site import previews, render, views
 from macros.urls import Urls
 
 
@@ -38,6 +38,7 @@ class PageType:
     context: Callable[[SiteData, Any], dict]  # the template's own context, on top of render.context()
     source: Callable[[SiteData, Any], str]  # the data file "Sửa trang này" opens
     searchable: bool = True  # a page that repeats others stays out of search, which should lead to those
+    preview: Callable[[SiteData, Any], previews.Preview] | None = None  # what a shared link shows; None: the site's
 
     def files(self, site: SiteData) -> list[VirtualFile]:
         return [self.file(site, record) for record in self.records(site)]
@@ -48,14 +49,18 @@ class PageType:
         return render.html(self.template, **page)
 
     def file(self, site: SiteData, record) -> VirtualFile:
-        content = markdown_page(self.title(record), self.body(site, record), self.searchable)
+        shown = self.preview(site, record) if self.preview else None
+        content = markdown_page(self.title(record), self.body(site, record), self.searchable, shown)
         return VirtualFile(Urls.markdown_source(self.path(record)), content, self.source(site, record))
 
 
-def markdown_page(title: str, body: str, searchable: bool = True) -> str:
+def markdown_page(title: str, body: str, searchable: bool = True, preview: previews.Preview | None = None) -> str:
     # Data text is never rendered as a template: render_macros is off for generated pages.
-    # The theme prints page titles unescaped (header, <title>), so the title is escaped here.
+    # The theme prints page titles unescaped (header, <title>), so the title is escaped here. The description and
+    # image stay plain text: overrides/main.html escapes them where it writes them (the head of every page).
     meta = {"title": str(escape(title)), "render_macros": False}
+    if preview:
+        meta |= {"description": preview.description, "image": preview.image}
     if not searchable:
         meta["search"] = {"exclude": True}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=10**6)}---\n\n{body}"
@@ -78,6 +83,7 @@ PLAN_SECTIONS = PageType(
     template="plan_page.md",
     context=render.plan_page_context,
     source=_data_file("ke-hoach.yml"),
+    preview=lambda site, page: previews.anchor_preview(site, page.units[0].id, _plan_page_title(page)),
 )
 
 
@@ -90,10 +96,12 @@ def _record_pages(name: str, records: Callable, address: Callable[[str], str], d
 TARGETS = _record_pages(
     "chi-tieu", lambda site: site.plan.targets, Urls.target, "chi-tieu.yml",
     template="target.md", context=render.target_page_context,
+    preview=lambda site, target: previews.target_preview(site, target.id),
 )  # fmt: skip
 AGENCIES = _record_pages(
     "don-vi", lambda site: site.plan.agencies, Urls.agency, "co-quan.yml",
     template="agency.md", context=render.agency_page_context,
+    preview=lambda site, agency: previews.agency_preview(site, agency.id),
 )  # fmt: skip
 PERIODS = PageType(
     "bao-cao",
@@ -104,6 +112,7 @@ PERIODS = PageType(
     context=views.period_page_context,
     source=lambda site, report: report.reports[0].file,
     searchable=False,
+    preview=lambda site, report: previews.period_preview(render.period_title(report.period)),
 )
 MIDTERM = PageType(
     "giua-nhiem-ky",
@@ -114,20 +123,21 @@ MIDTERM = PageType(
     context=views.midterm_page_context,
     source=_data_file("chi-tieu.yml"),
     searchable=False,
+    preview=lambda site, review: previews.midterm_preview(),
 )
 PAGE_TYPES = (PLAN_SECTIONS, TARGETS, AGENCIES, PERIODS, MIDTERM)
 
 
-def short_links(site: SiteData, site_url: str) -> list[VirtualFile]:
+def short_links(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
     """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id. And a page at every address
     that was moved (chuyen_huong), so that nothing once cited ever stops resolving."""
     files = [
-        VirtualFile(Urls.cite(anchor) + "index.html", render.redirect_page(site, Urls.cite(anchor)[:-1], site_url))
+        VirtualFile(Urls.cite(anchor) + "index.html", render.redirect_page(site, Urls.cite(anchor)[:-1], site_url, site_name=site_name))
         for anchor in sorted(site.plan.anchors)
     ]
     moved = [(old, new) for old, new in site.plan.redirects if not old.startswith("nhiem-vu/")]
     return files + [
-        VirtualFile(f"{old}/index.html", render.redirect_page(site, old, site_url, new)) for old, new in moved
+        VirtualFile(f"{old}/index.html", render.redirect_page(site, old, site_url, new, site_name)) for old, new in moved
     ]
 
 
@@ -140,13 +150,13 @@ def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
     ]
 
 
-def all_files(site: SiteData, site_url: str) -> list[VirtualFile]:
+def all_files(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
     pages = {page_type.name: page_type.files(site) for page_type in PAGE_TYPES}
     return (
         pages["ke-hoach"]
         + pages["chi-tieu"]
         + pages["don-vi"]
-        + short_links(site, site_url)
+        + short_links(site, site_url, site_name)
         + export.files(site)
         + pages["bao-cao"]
         + pages["giua-nhiem-ky"]

@@ -19,7 +19,7 @@ from macros.data.spec import AGENCY_ROLES, DOCUMENT_ANCHORS
 from macros.domain import kinds, status
 from macros.domain.model import Agency, Block, Page, Target, Unit
 from macros.pipeline import SiteData
-from macros.site import chart
+from macros.site import chart, previews
 from macros import urls
 from macros.urls import Urls
 
@@ -172,15 +172,25 @@ def _landing(site: SiteData, address: str) -> tuple[str, str]:
     return Urls.agency(key), site.plan.agency_by_id[key].name
 
 
-def redirect_page(site: SiteData, address: str, site_url: str, new_address: str | None = None) -> str:
+def redirect_page(
+    site: SiteData, address: str, site_url: str, new_address: str | None = None, site_name: str = ""
+) -> str:
     """The static page at /<address>/ that lands on where the address points now (meta refresh, canonical, a link).
 
-    new_address is set for an address that was moved (data/id-da-cong-bo.yml, chuyen_huong)."""
-    path, label = _landing(site, new_address or address)
+    new_address is set for an address that was moved (data/id-da-cong-bo.yml, chuyen_huong). Link-preview crawlers
+    do not follow the refresh, so the page carries the preview of what it points to, with its own address as og:url.
+    """
+    landing = new_address or address
+    path, label = _landing(site, landing)
+    base = site_url.rstrip("/")
     return environment().get_template("redirect.html").render(
         label=label,
         target=f"../../{path}",
-        canonical=f"{site_url.rstrip('/')}/{path}" if site_url else f"../../{path}",
+        canonical=f"{base}/{path}" if site_url else f"../../{path}",
+        own_url=f"{base}/{address}/" if site_url else "",
+        image_root=f"{base}/" if site_url else "../../",
+        preview=previews.address_preview(site, landing, label),
+        site_name=site_name,
         document=site.plan.document,
     )
 
@@ -222,6 +232,18 @@ def home_summary(site: SiteData, page_url: str) -> str:
         areas=areas,
         **context(site, page_url),
     )
+
+
+HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the rest
+
+
+def home_next(site: SiteData, page_url: str) -> str:
+    """Below the overview: what a citizen most often wants next (the targets, the plan's sections, what is new)."""
+    return html("home_next.html", entries=site.feed_entries[:HOME_NEWS], **context(site, page_url))
+
+
+def abbreviations_page(site: SiteData, page_url: str) -> str:
+    return html("abbreviations.html", **context(site, page_url))
 
 
 def plan_contents(site: SiteData, page_url: str) -> str:

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from support.search import TOP, describe, search, top_results
 
 ROOT = Path(__file__).resolve().parents[2]
-TOP = 5
 
 
 def nfd(text: str) -> str:
@@ -74,47 +74,6 @@ QUERIES = [
     (nfd("hộ tịch"), ["ke-hoach/iii-6/"]),
     (nfd("tham nhũng"), ["ke-hoach/iii-5/"]),
 ]
-
-# The top TOP result groups: each link (page or section) relative to the site, and whether it is
-# folded away under "N more on this page".
-TOP_RESULTS = """(top) => [...document.querySelectorAll(".md-search-result__item")].slice(0, top).map(item =>
-    [...item.querySelectorAll(".md-search-result__link")].map(a => {
-        const url = new URL(a.href);
-        return {href: url.pathname + url.hash, hidden: !!a.closest("details")};
-    }))"""
-
-
-def search(page, query: str) -> None:
-    """Open search with "/" as a reader would, type the query key by key, wait for its results."""
-    if not page.locator(".md-search__input").evaluate("el => el === document.activeElement"):
-        page.keyboard.press("/")
-        page.wait_for_function("document.activeElement?.classList.contains('md-search__input')")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.keyboard.type(query, delay=15)
-    page.keyboard.press("End")
-    assert page.input_value(".md-search__input") == query
-    page.wait_for_selector(".md-search-result__item")
-    # Every keystroke searched; wait until the last answer is on the screen and stays.
-    previous = None
-    for _ in range(40):
-        current = page.inner_html(".md-search-result")
-        if current == previous:
-            return
-        previous = current
-        page.wait_for_timeout(150)
-    pytest.fail(f"the results for {query!r} never settled")
-
-
-def top_results(page, base_path: str) -> list[list[dict]]:
-    groups = page.evaluate(TOP_RESULTS, TOP)
-    return [[{**link, "href": link["href"].removeprefix(base_path)} for link in group] for group in groups]
-
-
-def describe(groups: list[list[dict]]) -> str:
-    return "\n".join(
-        "  " + "  ".join(("(more) " if link["hidden"] else "") + link["href"] for link in group) for group in groups
-    )
 
 
 @pytest.fixture(scope="module")

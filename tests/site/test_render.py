@@ -97,9 +97,9 @@ def test_agency_page_lists_its_tasks(real_site_data):
 
 def test_home_summary_counts_by_status_and_area(real_site_data):
     page = html(render.home_summary(real_site_data, ""))
-    no_data = page.select_one(".kh-count--chua-co-so-lieu .kh-count__n").get_text()
+    no_data = page.select_one(".kh-legend__item--chua-co-so-lieu .kh-legend__n").get_text()
     assert int(no_data) == len(real_site_data.plan.targets)
-    assert len(page.select("table.kh-areas tbody tr")) >= 5
+    assert len(page.select("ul.kh-area-list li.kh-area")) == len(real_site_data.plan.targets_by_area) >= 5
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,191 @@
+"""Link previews as Zalo and Facebook read them: the tags in the head of every built page, and the images they name.
+
+The crawlers fetch one address and read its <head>; they do not run scripts and often do not follow a meta refresh,
+so the /muc/<id>/ pages are checked as files, exactly as served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from support.build import build_site
+from PIL import Image
+
+from macros.site import cards, previews
+
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+REQUIRED = (
+    "og:title",
+    "og:description",
+    "og:url",
+    "og:type",
+    "og:locale",
+    "og:site_name",
+    "og:image",
+    "og:image:width",
+    "og:image:height",
+)
+VIETNAMESE = "Ệ ỗ ự đ"
+
+
+def head_tags(path: Path) -> dict[str, str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    found = {}
+    for meta in soup.head.find_all("meta"):
+        key = meta.get("property") or meta.get("name")
+        if key:
+            assert key not in found, f"{path}: {key} twice"
+            found[key] = meta.get("content", "")
+    return found
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "assets" not in path.relative_to(site).parts)
+
+
+@pytest.fixture(scope="module")
+def heads(real_site) -> dict[str, dict[str, str]]:
+    return {str(path.relative_to(real_site)): head_tags(path) for path in html_pages(real_site)}
+
+
+def test_every_page_has_its_preview_tags(heads):
+    assert len(heads) > 100
+    for page, tags in heads.items():
+        missing = [key for key in (*REQUIRED, "description", "twitter:card") if not tags.get(key)]
+        assert not missing, f"{page}: no {missing}"
+        assert tags["og:locale"] == "vi_VN" and tags["twitter:card"] == "summary_large_image", page
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630"), page
+        assert tags["og:description"] == tags["description"], page
+
+
+def test_every_preview_image_is_a_1200_by_630_png(real_site, heads):
+    for page, tags in heads.items():
+        image = tags["og:image"]
+        assert image.startswith(SITE_URL), (page, image)
+        path = real_site / image.removeprefix(SITE_URL)
+        assert path.is_file(), f"{page}: {image} was not built"
+        with Image.open(path) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630)), (page, image)
+
+
+def test_og_url_is_the_address_of_the_page_itself(heads):
+    for page, tags in heads.items():
+        if page == "404.html":
+            continue
+        own = SITE_URL + page.removesuffix("index.html")
+        assert tags["og:url"] == own, (page, tags["og:url"])
+
+
+def test_section_descriptions_are_their_own_text_and_differ(real_site_data, heads):
+    sections = {page: tags["description"] for page, tags in heads.items() if page.startswith("ke-hoach/")}
+    assert len(sections) >= 12
+    assert len(set(sections.values())) == len(sections), sections
+    plan = real_site_data.plan
+    described = heads["ke-hoach/iii-4/index.html"]["description"].removesuffix("…")
+    assert plan.units["iii-4"].blocks[0].text.startswith(described)
+    assert len(described) <= previews.DESCRIPTION_CHARS
+
+
+def test_a_muc_page_previews_the_section_it_points_to(real_site_data, heads):
+    """Facebook re-reads og:url: pointing it at /ke-hoach/iii-3/#iii-3-3 would preview III.3, not III.3.3."""
+    tags = heads["muc/iii-3-3/index.html"]
+    unit = real_site_data.plan.units["iii-3-3"]
+    assert tags["og:url"] == SITE_URL + "muc/iii-3-3/"
+    assert "III.3.3" in tags["og:title"] and unit.title in tags["og:title"]
+    assert unit.blocks[0].text.startswith(tags["description"].removesuffix("…"))
+    assert tags["og:image"] == SITE_URL + "assets/previews/muc/iii-3-3.png"
+    paragraph = heads["muc/iii-3-3-d2/index.html"]
+    assert unit.blocks[1].text.startswith(paragraph["description"].removesuffix("…"))
+    assert paragraph["description"] != tags["description"]
+
+
+def test_a_target_page_gives_its_promise_and_status(real_site_data, heads):
+    tags = heads["chi-tieu/bao-hiem-y-te/index.html"]
+    target = real_site_data.plan.target_by_id["bao-hiem-y-te"]
+    assert target.wording[:40] in tags["description"]
+    assert tags["description"].endswith("Tình trạng: Chưa có số liệu.")
+    assert tags["og:image"].endswith("assets/previews/chi-tieu/bao-hiem-y-te.png")
+
+
+def test_descriptions_from_data_are_escaped():
+    """Quotes and angle brackets in the plan's text never break out of the content attribute."""
+    from macros.site.render import environment
+
+    macro = environment().get_template("_social.html").module.tags
+    html = str(macro('Mục "1" <b>', 'a "b" <script>', "https://x/", "https://x/a.png", "S&S"))
+    assert "<script>" not in html and "<b>" not in html
+    tags = BeautifulSoup(html, "html.parser").find_all("meta")
+    assert {t.get("property") or t.get("name"): t["content"] for t in tags}["og:description"] == 'a "b" <script>'
+
+
+def test_the_cut_stops_at_a_word_boundary():
+    text = "Tăng cường lãnh đạo, chỉ đạo công tác quốc phòng, an ninh"
+    assert previews.cut(text, 30) == "Tăng cường lãnh đạo, chỉ đạo…"
+    assert previews.cut(text, 200) == text
+
+
+# --- the images themselves -------------------------------------------------------------------------------------
+
+
+def glyph(text: str, size: int = 64) -> bytes:
+    face = cards.font("bold", size)
+    image = Image.new("L", (size * 4, size * 2), 0)
+    from PIL import ImageDraw
+
+    ImageDraw.Draw(image).text((8, 8), text, font=face, fill=255)
+    return image.tobytes()
+
+
+@pytest.mark.parametrize("letter", VIETNAMESE.split())
+def test_the_font_draws_every_vietnamese_letter(letter):
+    """A letter the font lacks comes out as the same empty box as any unassigned code point."""
+    missing = glyph("\U0010fffd")
+    assert glyph(letter) != missing, f"{letter} is drawn as a missing glyph"
+    assert any(glyph(letter)), letter
+
+
+def test_diacritics_are_drawn_not_dropped():
+    """ "Ệ" must differ from "E" and from "Ê" (both marks drawn), "đ" from "d"."""
+    assert len({glyph("E"), glyph("Ê"), glyph("Ẹ"), glyph("Ệ")}) == 4
+    assert glyph("đ") != glyph("d") and glyph("ự") != glyph("ư") != glyph("u")
+
+
+def test_decomposed_text_draws_like_composed_text():
+    card = cards.Card("x.png", "Xã", "Mục I", unicodedata.normalize("NFD", VIETNAMESE))
+    composed = cards.Card("x.png", "Xã", "Mục I", VIETNAMESE)
+    assert cards.draw(card) == cards.draw(composed)
+
+
+def test_images_are_cached_and_deterministic(tmp_path):
+    card = cards.Card("x.png", "Kế hoạch", "Mục III.3.3", VIETNAMESE, "chua-co-so-lieu", "Chưa có số liệu")
+    first = cards.render(card, tmp_path)
+    cached = list(tmp_path.iterdir())
+    assert len(cached) == 1 and cached[0].read_bytes() == first
+    cached[0].write_bytes(b"sentinel")  # a second render must read the cache, not draw again
+    assert cards.render(card, tmp_path) == b"sentinel"
+    assert cards.draw(card) == first
+    other = cards.Card("x.png", "Kế hoạch", "Mục III.3.3", VIETNAMESE, "da-dat", "Đã đạt")
+    assert cards.cache_key(other) != cards.cache_key(card)
+
+
+def test_two_builds_give_byte_identical_images(real_site, tmp_path, monkeypatch):
+    """The second build draws every image again (an empty cache) and must produce the same bytes."""
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
+    again = build_site(tmp_path / "again")
+    assert len(list((tmp_path / "cache" / "previews").glob("*.png"))) > 50
+
+    def digests(site):
+        return {
+            str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in (site / "assets" / "previews").rglob("*.png")
+        }
+
+    assert digests(again) == digests(real_site)
+    with Image.open(io.BytesIO((real_site / previews.SITE_IMAGE).read_bytes())) as png:
+        assert png.size == (1200, 630)
