@@ -45,7 +45,7 @@ def _field(kind: str, name: str, description: str, placeholder: str) -> dict:
 
 
 def _periods(plan: Plan) -> list[str]:
-    return periods.labels(plan.document.period_start, plan.document.period_end)
+    return periods.labels(plan.document.baseline_year, plan.document.period_end)
 
 
 def _value_fields(plan: Plan) -> list[dict]:

@@ -110,7 +110,7 @@ def _write_reports(sheet, rows) -> None:
 
 
 def _write_lists(sheet, site: SiteData) -> tuple[str, str]:
-    labels = periods.labels(site.plan.document.period_start, site.plan.document.period_end)
+    labels = periods.labels(site.plan.document.baseline_year, site.plan.document.period_end)
     agencies = [f"{agency.name} ({agency.id})" for agency in site.plan.agencies]
     sheet.append(["Kỳ báo cáo", "Đơn vị báo cáo"])
     for index in range(max(len(labels), len(agencies))):

@@ -20,13 +20,6 @@ NICE_STEPS = (1, 2, 2.5, 5, 10)  # a tick step is one of these times a power of 
 TICKS = 4  # about this many intervals on the value axis
 
 
-class Tick(NamedTuple):
-    """A labelled value on the value axis, placed in the SVG's units."""
-
-    y: float
-    label: str
-
-
 @dataclass(frozen=True)
 class Chart:
     points: tuple[Point, ...]
@@ -42,6 +35,13 @@ class Chart:
     @property
     def polyline(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+class Tick(NamedTuple):
+    """A labelled value on the value axis, placed in the SVG's units."""
+
+    y: float
+    label: str
 
 
 class Point(NamedTuple):

@@ -83,6 +83,7 @@ def test_the_form_lists_every_target_agency_and_period(real_site_data):
     assert fields["chi_tieu"]["attributes"]["options"] == [f"{t.name} ({t.id})" for t in plan.targets]
     assert fields["don_vi_bao_cao"]["attributes"]["options"] == [f"{a.name} ({a.id})" for a in plan.agencies]
     assert {"Tháng 11/2026", "Quý 4/2026", "Năm 2026"} <= set(fields["ky"]["attributes"]["options"])
+    assert "Năm 2025" in fields["ky"]["attributes"]["options"]  # the baseline year, before the plan
     assert [fields[name]["attributes"]["label"] for name in issue_form.LABELS] == list(issue_form.LABELS.values())
     assert form["labels"] == [issue_form.LABEL]
 
@@ -199,6 +200,13 @@ def test_a_form_for_a_new_year_creates_the_year_file(tmp_path):
     assert result["result"].strip() == "pr"
     created = (data / "cap-nhat" / "2026.yml").read_text(encoding="utf-8")
     assert created.startswith("# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\nbao_cao:\n  - ")
+
+
+def test_a_baseline_year_report_comes_through_the_form(tmp_path):
+    data = copy_data(tmp_path)
+    result = submit(data, body(**GOOD | {"ky": "Năm 2025", "ngay": "31/12/2025"}), tmp_path)
+    assert result["result"].strip() == "pr", result.get("comment")
+    assert "ky: '2025'" in (data / "cap-nhat" / "2025.yml").read_text(encoding="utf-8")
 
 
 # ----------------------------------------------------------------- the workflow
