@@ -63,7 +63,7 @@ def read_workbook(path: Path, root_dir: Path) -> tuple[Source, list[Problem]]:
     if problem:
         return Source(display, _empty_root()), [problem]
     try:
-        return _read_book(book, display)
+        return _read_book(book, display, path)
     finally:
         book.close()
 
@@ -107,7 +107,7 @@ def _find_header(book) -> tuple[object, int, dict[str, int]] | None:
     return None
 
 
-def _read_book(book, display: str) -> tuple[Source, list[Problem]]:
+def _read_book(book, display: str, path: Path) -> tuple[Source, list[Problem]]:
     header = _find_header(book)
     if header is None:
         message = "không tìm thấy dòng tiêu đề (Mã chỉ tiêu, Kỳ báo cáo, Giá trị, …) trên trang tính nào"
@@ -119,7 +119,33 @@ def _read_book(book, display: str) -> tuple[Source, list[Problem]]:
         return Source(display, _empty_root()), problems
     rows = sheet.iter_rows(min_row=header_row + 1, values_only=True)
     records, problems = _read_rows(rows, header_row, columns, display)
+    problems += _uncached_formulas(book, path, sheet.title, header_row, columns["Giá trị"], display)
     return Source(display, _root(records, header_row)), problems
+
+
+def _uncached_formulas(book, path: Path, title: str, header_row: int, column: int, display: str) -> list[Problem]:
+    """A value cell holding a formula whose result the file does not store reads as empty: it is reported, not
+    skipped (Excel, LibreOffice and Google Sheets store the result; a file written by a program may not)."""
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        written = _column(formulas[title], header_row, column)
+    finally:
+        formulas.close()
+    results = _column(book[title], header_row, column)
+    message, fix = "ô có công thức {} nhưng tệp không lưu kết quả của công thức", UNCACHED_FIX
+    return [
+        _sheet_problem(display, number, COLUMN_OF["gia_tri"], message.format(formula), fix)
+        for number, (formula, result) in enumerate(zip(written, results, strict=False), start=header_row + 1)
+        if str(formula or "").startswith("=") and result is None
+    ]
+
+
+UNCACHED_FIX = "gõ thẳng số vào ô, hoặc mở tệp bằng Excel hay LibreOffice rồi lưu lại"
+
+
+def _column(sheet, header_row: int, column: int) -> list:
+    rows = sheet.iter_rows(min_row=header_row + 1, min_col=column + 1, max_col=column + 1, values_only=True)
+    return [row[0] if row else None for row in rows]
 
 
 def _missing_column(display: str, row: int, name: str) -> Problem:

@@ -191,6 +191,20 @@ def test_bad_rows_fail_the_check_naming_row_and_column(tmp_path, blank_template)
     assert out.count(f"dòng {row_of(blank_template, 'tuyen-quan')},") == 1
 
 
+def test_a_formula_whose_result_is_not_stored_is_reported_not_skipped(tmp_path, blank_template):
+    """openpyxl writes formulas without their result, as some programs do; Excel and LibreOffice store it."""
+    row = GOOD_ROWS["san-pham-ocop-3-sao"] | {"Giá trị": "=1+2"}
+    written = save(fill(blank_template, {"san-pham-ocop-3-sao": row}), tmp_path / "in" / "cong-thuc.xlsx")
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / "cong-thuc.xlsx").write_bytes(written.read_bytes())
+    result = check(data)
+    where = f"data/cap-nhat/cong-thuc.xlsx: dòng {row_of(blank_template, 'san-pham-ocop-3-sao')}"
+    assert result.returncode == 1 and f'{where}, cột "Giá trị": ô có công thức =1+2 nhưng tệp' in result.stdout
+    resaved = resave_with_libreoffice(written, tmp_path / "libreoffice")
+    (data / "cap-nhat" / "cong-thuc.xlsx").write_bytes(resaved.read_bytes())
+    assert reports_of(data)[("san-pham-ocop-3-sao", "2026-10")].value == 3
+
+
 def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_template):
     book = fill(blank_template, GOOD_ROWS)
     sheet = book[template.REPORT_SHEET]
