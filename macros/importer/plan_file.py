@@ -1,0 +1,50 @@
+"""data/ke-hoach.yml from a parsed document: the document's fields and its units, every paragraph verbatim."""
+
+from __future__ import annotations
+
+from macros.importer import document, names
+from macros.importer.document import Parsed
+
+
+def signature(parsed: Parsed) -> dict | None:
+    found = parsed.signature
+    if not found:
+        return None
+    return {"the_thuc": found.get("the_thuc"), "chuc_vu": found.get("chuc_vu"), "nguoi_ky": found.get("nguoi_ky")}
+
+
+def document_fields(parsed: Parsed, full_text: str) -> dict:
+    number, issued = document.number_and_date(parsed.header)
+    span = document.period(full_text)
+    return {
+        "loai": parsed.kind,
+        "trich_yeu": parsed.title,
+        "so_hieu": number,
+        "ngay_ban_hanh": issued,
+        "co_quan_ban_hanh": document.issuer(parsed),
+        "giai_doan": {"tu": span[0], "den": span[1]} if span else None,
+        "can_cu": "\n".join(parsed.basis) or None,
+        "loi_dan": parsed.preamble,
+        "ket_luan": parsed.closing,
+        "noi_nhan": parsed.recipients or None,
+        "chu_ky": signature(parsed),
+    }
+
+
+def plan(parsed: Parsed, full_text: str) -> dict:
+    fields = {key: value for key, value in document_fields(parsed, full_text).items() if value is not None}
+    fields = {"so_hieu": None, "ngay_ban_hanh": None} | fields  # the two a published plan may lack: kept, empty
+    ordered = {key: fields.get(key) for key in KEY_ORDER if key in fields}
+    return {"van_ban": ordered, "muc": [part.as_yaml() for part in parsed.parts]}
+
+
+KEY_ORDER = (
+    "loai", "trich_yeu", "so_hieu", "ngay_ban_hanh", "co_quan_ban_hanh", "giai_doan",
+    "can_cu", "loi_dan", "ket_luan", "noi_nhan", "chu_ky",
+)  # fmt: skip
+
+
+def commune_names(parsed: Parsed, full_text: str) -> tuple[str | None, str | None]:
+    caps = document.issuer_lines(parsed.header)
+    commune = names.commune(caps, parsed.title, parsed.preamble or "")
+    return commune, names.province(caps, full_text)
