@@ -119,7 +119,9 @@ def _range_problems(entry: Entry) -> list[Problem]:
 
 
 def check_target_values(index: Index) -> list[Problem]:
-    return [problem for entry in index.collections.get("target", []) for problem in _target_problems(entry)]
+    """Targets, and the suggestions staff may move among them (data/chi-tieu-de-xuat.yml)."""
+    entries = index.collections.get("target", []) + index.collections.get("suggestion", [])
+    return [problem for entry in entries for problem in _target_problems(entry)]
 
 
 def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> list[Problem]:
