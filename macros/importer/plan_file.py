@@ -48,3 +48,19 @@ def commune_names(parsed: Parsed, full_text: str) -> tuple[str | None, str | Non
     caps = document.issuer_lines(parsed.header)
     commune = names.commune(caps, parsed.title, parsed.preamble or "")
     return commune, names.province(caps, full_text)
+
+
+def unit_places(unit: dict) -> list[tuple[str, str]]:
+    own = [(unit["id"], text) for text in (unit.get("tieu_de"), unit.get("van_ban")) if text]
+    blocks = [(f"{unit['id']}-d{n}", next(iter(b.values()))) for n, b in enumerate(unit.get("noi_dung") or [], 1)]
+    return own + blocks + [place for child in unit.get("muc") or [] for place in unit_places(child)]
+
+
+def places(plan_data: dict) -> list[tuple[str, str]]:
+    """(anchor, text) for every text of the plan that can name a body, in reading order, with the document's own
+    parts under the anchors the site gives them (can-cu, loi-dan, ket-luan, noi-nhan)."""
+    document = plan_data["van_ban"]
+    head = [("can-cu", document.get("can_cu")), ("loi-dan", document.get("loi_dan"))]
+    tail = [("ket-luan", document.get("ket_luan")), ("noi-nhan", "\n".join(document.get("noi_nhan") or []))]
+    body = [place for part in plan_data["muc"] for place in unit_places(part)]
+    return [(anchor, text) for anchor, text in head + body + tail if text]
