@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from macros.importer import commitments, numbers
+from macros.data.spec import RECORDS
 from macros.importer.commitments import AVERAGE, TERM_END, YEARLY, Found, time_point
 from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 from macros.slug import fold, slugify
@@ -122,7 +123,7 @@ def record(found: Found, sentence: str, unit_id: str, anchor: str, last_year: in
         notes.append(f"trong_nam: {in_the_year} là đề xuất theo đơn vị tính, cán bộ xem lại.")
     if notes:
         target["ghi_chu"] = " ".join(notes)
-    return target
+    return {field.name: target[field.name] for field in RECORDS["target"].fields if field.name in target}
 
 
 def words_of(quote: str) -> str:
