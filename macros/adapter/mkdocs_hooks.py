@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from macros import slug
 from macros.adapter import state
 from macros.errors import DataError
-from macros.site import cards, pages, previews
+from macros.site import cards, identity, pages, previews
 from macros.site.render import TEMPLATES
 
 
@@ -24,6 +24,11 @@ def on_config(config):
         state.start(data_dir.resolve())
     except DataError as error:
         raise PluginError("Lỗi dữ liệu, trang web không được dựng:\n" + error.report()) from None
+    plan = state.current().plan
+    for key, value in identity.site_settings(plan).items():  # the site's name and licence line come from data
+        config[key] = value
+    if config.nav:
+        config["nav"] = identity.with_plan_pages(config.nav, plan)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
     config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
     config.extra["preview_image"] = previews.SITE_IMAGE
