@@ -32,7 +32,9 @@ def summary(imported: run.Imported, data_dir: Path) -> str:
     if imported.skipped:
         lines.append(f"Bỏ qua {imported.skipped} cam kết có năm ngoài nhiệm kỳ (không theo dõi được trên trang).")
     if not plan["van_ban"].get("giai_doan"):
-        lines.append("Văn bản không nêu giai đoạn trong nhiệm kỳ: trang dùng giai đoạn mặc định (ghi giai_doan nếu cần).")
+        lines.append(
+            "Văn bản không nêu giai đoạn trong nhiệm kỳ: trang dùng giai đoạn mặc định (ghi giai_doan nếu cần)."
+        )
     lines += [
         "Việc tiếp theo: xem các đề xuất (make suggestions), chép đề xuất đúng sang data/chi-tieu.yml, "
         "bổ sung vai trò cơ quan và danh sách ấp, rồi make serve để xem thử.",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_“\"(])")
 SEGMENT_END = re.compile(r";\s+|(?<=\.\.\.)\s+|…\s+")
-PURPOSE = re.compile(r"(?<!không)\s+(?:nhằm|để|góp phần|từ đó)\s.*$")
+PURPOSE = re.compile(r"(?<![Kk]hông)\s+(?:nhằm|để|góp phần|từ đó)\s.*$")
 MODIFIERS = re.compile(r"^(?:tập trung|tiếp tục|chủ động|thường xuyên|tích cực|quyết liệt)\s+", re.IGNORECASE)
 ORIENTATION_LEAD = (
     "tăng cường", "nâng cao", "khuyến khích", "quan tâm", "phát triển", "đẩy mạnh", "chú trọng", "hướng tới",
@@ -61,7 +61,8 @@ def segments(paragraph: str) -> list[Segment]:
 def orientation_led(part: str) -> bool:
     """ "Nâng cao tỷ lệ…", "Tập trung phát triển…", "… làm tốt công tác…": an orientation, not a commitment."""
     text = MODIFIERS.sub("", part.strip()).lower()
-    return text.startswith(ORIENTATION_LEAD) or any(f" {word} " in f" {text} " for word in ORIENTATION_ANYWHERE)
+    anywhere = any(re.search(rf"(?:^|\s){word}\s+[^\W\d_]", text) for word in ORIENTATION_ANYWHERE)
+    return text.startswith(ORIENTATION_LEAD) or anywhere
 
 
 def without_purpose(text: str) -> str:

@@ -37,7 +37,7 @@ KEEP = re.compile(
 )
 NAMED_LEVEL = re.compile(
     r"\bđạt (?:tiêu )?chuẩn\b|\bđạt (?:và vượt )?kế hoạch\b|\bđảm bảo theo kế hoạch\b|\bbảo đảm theo kế hoạch\b"
-    r"|\bđạt danh hiệu\b|\b(?:về|đạt) mức\b|\btrở thành\b",
+    r"|\bđạt danh hiệu\b|\b(?:về|đạt) mức\b|\btrở thành\b|\bđạt (?!và |các |mục tiêu|chỉ tiêu)(?=[^\W\d_])",
     re.IGNORECASE,
 )
 MILESTONE = re.compile(r"\bhoàn thành\b|\bđưa vào sử dụng\b|\btổng kết\b|\bkhánh thành\b|\bkhởi công\b", re.I)
@@ -50,7 +50,9 @@ NOT_REPEATED = re.compile(r"khám sức khỏe định kỳ|bình quân (?:hằn
 BEYOND_BUDGET = re.compile(r"(?<!đạt và )\bvượt (dự toán|kế hoạch)\b", re.IGNORECASE)
 REQUEST = re.compile(r"^\s*Đề nghị\b")
 LEAD_IN = re.compile(rf"{PHAN_DAU.pattern}|{TIME_POINT.pattern}|^\s*(?:hằng|hàng|mỗi) năm\b", re.IGNORECASE)
-NEEDS_LEAD = re.compile(r"\btrở thành\b|\bvề mức\b", re.IGNORECASE)  # a named level only with "phấn đấu" or a year
+NEEDS_LEAD = re.compile(
+    r"trở thành|về mức|đạt (?!(?:tiêu )?chuẩn|kế hoạch|danh hiệu|mức)", re.IGNORECASE
+)  # a named level only with "phấn đấu" or a year
 DELIVER = re.compile(r"\b(?:có|tổ chức|ban hành|xây dựng|đưa|hoàn thành)\b", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"\b(?:đến|vào|trong|trước|cuối|hết)\s+(?:cuối\s+)?năm\s+(20\d{2})\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -81,10 +83,8 @@ class Found:
 def number_found(segment: Segment) -> list[Found]:
     """Numbers with a commitment's cue, each with the comma parts that lead into it."""
     text, found, used_until, shared = segment.text, [], 0, ""
-    candidates = [v for v in numbers.values(text) if is_commitment_value(text, v)]
+    candidates = main_values([v for v in numbers.values(text) if is_commitment_value(text, v)], text)
     for index, value in enumerate(candidates):
-        if index and same_clause(text, candidates[index - 1], value):
-            continue  # "05 sản phẩm OCOP từ 3 sao trở lên": the stars qualify the products
         start = quote_start(segment, value.start, used_until)
         end = quote_end(segment, value, candidates[index + 1 :])
         quote = without_purpose(text[start:end])
@@ -103,6 +103,20 @@ def is_commitment_value(text: str, value: numbers.Value) -> bool:
     return bool(VALUE_CUE.search(before) or re.match(r"^\s*trở lên", text[value.end :]))
 
 
+def main_values(candidates: list[numbers.Value], text: str) -> list[numbers.Value]:
+    """One value per clause: "05 sản phẩm OCOP từ 3 sao trở lên" counts products (the stars qualify them); "Tỷ lệ
+    trẻ em dưới 5 tuổi … không quá 10%" is a rate (the age qualifies the children)."""
+    kept: list[numbers.Value] = []
+    for value in candidates:
+        if kept and same_clause(text, kept[-1], value):
+            rate = re.search(r"\b(?:tỷ lệ|tốc độ)\b", text[: value.start], re.IGNORECASE)
+            if rate and (value.unit or "").startswith("%") and not (kept[-1].unit or "").startswith("%"):
+                kept[-1] = value
+            continue
+        kept.append(value)
+    return kept
+
+
 def inside_brackets(text: str, position: int) -> bool:
     return text[:position].count("(") > text[:position].count(")")
 
@@ -113,15 +127,19 @@ def same_clause(text: str, previous: numbers.Value, value: numbers.Value) -> boo
 
 
 def quote_start(segment: Segment, position: int, used_until: int) -> int:
-    """From the part of the number, back over the parts that lead into it ("phấn đấu đến năm 2030, …")."""
+    """Where a number's words begin: at the last "phấn đấu" before it, or after the previous commitment (" và "
+    joins two in one part), past any part that only orients ("Củng cố và nâng cao …, phấn đấu …")."""
     text, index = segment.text, segment.part_at(position)
-    start = max(segment.parts[index][0], used_until)
-    joiner = text.rfind(" và ", start, position)
-    lead = PHAN_DAU.search(text, start, position)
-    start = lead.start() if lead else (joiner + 4 if joiner >= 0 and used_until else start)
-    while index > 0 and segment.parts[index - 1][0] >= used_until and LEAD_IN.search(segment.part(index - 1)):
-        index -= 1
-        start = segment.parts[index][0]
+    leads = list(PHAN_DAU.finditer(text, used_until, position))
+    if leads:
+        return leads[-1].start()
+    if used_until and segment.part_at(used_until) == index:
+        joiner = text.rfind(" và ", used_until, position)
+        return joiner + 4 if joiner >= 0 else used_until
+    start = used_until
+    for earlier in range(segment.part_at(used_until) if used_until else 0, index):
+        if orientation_led(segment.part(earlier)):
+            start = segment.parts[earlier + 1][0]
     return start
 
 

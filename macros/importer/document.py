@@ -75,7 +75,9 @@ def body_start(paragraphs: list[str], start: int) -> int | None:
 
 def body_end(paragraphs: list[str], start: int) -> int:
     ends = (CLOSING, RECIPIENTS, FORM)
-    return next((i for i in range(start, len(paragraphs)) if any(e.match(paragraphs[i]) for e in ends)), len(paragraphs))
+    return next(
+        (i for i in range(start, len(paragraphs)) if any(e.match(paragraphs[i]) for e in ends)), len(paragraphs)
+    )
 
 
 def split_preamble(paragraphs: list[str]) -> tuple[list[str], str | None]:
@@ -159,9 +161,7 @@ def issuer_lines(header: list[str]) -> str:
 
 def period(text: str) -> tuple[int, int] | None:
     """The plan's reporting period: the "giai đoạn" within the term that the text names most (mục V.1: 2026-2030)."""
-    spans = [
-        (int(a), int(b)) for a, b in SPAN.findall(text) if TERM_FIRST_YEAR <= int(a) <= int(b) <= TERM_LAST_YEAR
-    ]
+    spans = [(int(a), int(b)) for a, b in SPAN.findall(text) if TERM_FIRST_YEAR <= int(a) <= int(b) <= TERM_LAST_YEAR]
     return Counter(spans).most_common(1)[0][0] if spans else None
 
 

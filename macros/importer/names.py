@@ -32,7 +32,7 @@ def proper_name_after(text: str, word: str) -> str | None:
     for found in re.finditer(rf"\b{word}\s+", text):
         taken = []
         for token in re.finditer(r"\S+", text[found.end() :]):
-            name = token[0].rstrip(",.;:)”\"")
+            name = token[0].rstrip(',.;:)”"')
             if not WORD.fullmatch(name) or not name[0].isupper():
                 break
             taken.append(name)

@@ -79,8 +79,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_reference(text: str, start: int, digits: str) -> bool:
-    before = text[:start]
-    return bool(REFERENCE_BEFORE.search(before) or (YEAR.match(digits) and not re.match(r"^\s?%", text[start + 4 :])))
+    """ "Nghị quyết số 57", "tháng 11", "năm 2030": a reference or a date. A percentage never is ("hằng năm 8%")."""
+    if re.match(r"^\s?%", text[start + len(digits) :]):
+        return False
+    return bool(REFERENCE_BEFORE.search(text[:start]) or YEAR.match(digits))
 
 
 def values(text: str) -> list[Value]:

@@ -22,7 +22,8 @@ REFUSED = {
     ".doc": ("tệp Word cũ (.doc) không đọc được", SAVE_AS_DOCX),
     ".pdf": (
         "tệp PDF không giữ được đoạn văn và số mục nên không đọc được",
-        "dùng bản Word gốc của Kế hoạch nếu có; nếu chỉ có PDF: " + SAVE_AS_DOCX.replace("mở tệp", "mở tệp PDF", 1)
+        "dùng bản Word gốc của Kế hoạch nếu có; nếu chỉ có PDF: "
+        + SAVE_AS_DOCX.replace("mở tệp", "mở tệp PDF", 1)
         + ", rồi so lại từng câu với bản PDF",
     ),
 }

@@ -16,6 +16,7 @@ from macros.importer.commitments import AVERAGE, TERM_END, YEARLY, Found, time_p
 from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 from macros.slug import fold, slugify
 
+SINCE_LAST_YEAR = re.compile(r"\bso (?:với )?năm trước\b", re.IGNORECASE)
 RATE_OF_QUOTA = re.compile(r"^% (?:chỉ tiêu|dự toán|kế hoạch)")
 NAME_NOISE = re.compile(
     rf"^(?:{commitments.PHAN_DAU.pattern}|(?:hằng|hàng|mỗi) năm|định kỳ|trong nhiệm kỳ|có|và|trong đó)[\s,]*",
@@ -27,7 +28,9 @@ TIME_NOISE = re.compile(r"\s*(?:,\s*)?(?:đến|vào|trong|trước)\s+(?:cuối
 def numeric_kind(found: Found) -> str:
     value, words = found.value, found.shared + " " + found.context
     yearly = YEARLY.search(words) or value.per_year
-    if AVERAGE.search(words) or (value.per_year and re.search(r"\b(?:tăng|giảm)\b", words, re.IGNORECASE)):
+    percent = (value.unit or "").startswith("%")
+    growth = percent and re.search(r"\b(?:tăng|giảm)\b", words, re.IGNORECASE)
+    if AVERAGE.search(words) or (growth and (yearly or SINCE_LAST_YEAR.search(words))):
         return "binh-quan-hang-nam"
     if yearly:
         return "ty-le-hang-nam" if (value.unit or "").startswith("%") else "so-luong-hang-nam"
@@ -75,6 +78,11 @@ def value_fields(found: Found, kind: str) -> dict:
     return fields | {"gia_tri": value.low}
 
 
+def format_number(value: float) -> str:
+    """ "01-02" reads 1–2, "1,41" reads 1,41: the way a note quotes a number."""
+    return str(value).replace(".", ",")
+
+
 def kind_of(found: Found) -> str:
     if found.kind == "so":
         return numeric_kind(found)
@@ -105,6 +113,9 @@ def record(found: Found, sentence: str, unit_id: str, anchor: str, last_year: in
     notes = [why] if why else []
     if found.kind == "vuot":
         notes.append("“Vượt” nghĩa là trên 100% (chính mức được giao là chưa vượt).")
+    if found.value and found.value.high is not None and kind != "khoang":
+        low, high = format_number(found.value.low), format_number(found.value.high)
+        notes.append(f"Kế hoạch nêu khoảng {low}–{high}; đề xuất xét theo cận dưới {low}.")
     target = {
         "id": "",
         "muc": unit_id,

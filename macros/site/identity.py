@@ -73,7 +73,7 @@ def given_labels(entries: list) -> dict[str, str]:
     """Path -> label of every plan page a nav section names (nested sections included)."""
     found = {}
     for entry in entries:
-        for name, value in (entry.items() if isinstance(entry, dict) else [(None, entry)]):
+        for name, value in entry.items() if isinstance(entry, dict) else [(None, entry)]:
             if isinstance(value, list):
                 found |= given_labels(value)
                 found |= {value[0]: name} if value and isinstance(value[0], str) and name else {}
