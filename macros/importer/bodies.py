@@ -57,7 +57,7 @@ CATALOGUE = (
     body("huyen-uy", r"Ban Chấp hành Đảng bộ huyện", r"(?:Ban Thường vụ )?Huyện ủy"),
     body("thuong-truc-dang-uy", r"(?:Ban Thường vụ|Thường trực|TT\.?) ?Đảng ủy(?: xã)?"),
     body("dang-uy-xa", r"Ban Chấp hành Đảng bộ xã", r"Đảng ủy(?: xã)?", r"(?<!các )cấp ủy(?: xã)?(?! (?:các|cơ sở))"),
-    body("ubmttq", rf"(?:Ủy ban |UB)(?:Mặt trận Tổ quốc|MTTQ)(?: Việt Nam| VN)?(?: xã)?",
+    body("ubmttq", r"(?:Ủy ban |UB)(?:Mặt trận Tổ quốc|MTTQ)(?: Việt Nam| VN)?(?: xã)?",
          r"(?:Mặt trận Tổ quốc|MTTQ)(?: Việt Nam| VN)?(?: xã)?"),
     body("to-chuc-chinh-tri-xa-hoi", r"(?:các )?(?:tổ chức|đoàn thể) chính trị(?: ?[-–] ?| )xã hội(?: xã)?"),
     body("hoi-doan-the", r"(?:các )?hội,? đoàn thể(?: trong ấp| ở ấp| xã)?"),

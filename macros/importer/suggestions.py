@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from macros.importer import commitments, numbers
 from macros.data.spec import RECORDS
+from macros.importer import commitments, numbers
 from macros.importer.commitments import AVERAGE, TERM_END, YEARLY, Found, time_point
 from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 from macros.slug import fold, slugify
@@ -143,18 +143,21 @@ def words_of(quote: str) -> str:
 
 def drop_repeats(records: list[dict]) -> list[dict]:
     """A commitment the plan says twice is suggested once: where it is said in full ("giữ vững trật tự an toàn xã
-    hội" in II.1 is said again, longer, in III.4)."""
-    kept = []
-    for index, item in enumerate(records):
-        if item["loai"] not in ("dat-chuan", "moc"):
-            kept.append(item)
-            continue
-        words = core_words(item["nguyen_van"])
-        longer = [o for j, o in enumerate(records) if j != index and o["loai"] == item["loai"] and words
-                  and words in core_words(o["nguyen_van"]) and (len(o["nguyen_van"]) > len(item["nguyen_van"]) or j < index)]  # fmt: skip
-        if not longer:
-            kept.append(item)
-    return kept
+    hội" in II.1 is said again, longer, in III.4), else where it is said first."""
+    return [item for index, item in enumerate(records) if not said_elsewhere(records, index)]
+
+
+def said_elsewhere(records: list[dict], index: int) -> bool:
+    item = records[index]
+    words = core_words(item["nguyen_van"])
+    if item["loai"] not in ("dat-chuan", "moc") or not words:
+        return False
+    for other_index, other in enumerate(records):
+        fuller = len(other["nguyen_van"]) > len(item["nguyen_van"]) or other_index < index
+        same = other_index != index and other["loai"] == item["loai"]
+        if same and fuller and words in core_words(other["nguyen_van"]):
+            return True
+    return False
 
 
 def core_words(quote: str) -> str:
