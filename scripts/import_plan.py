@@ -1,7 +1,8 @@
 """Import a commune's plan (.docx or UTF-8 text) into data/: the whole plan, its bodies, suggested targets.
 
-Usage: python scripts/import_plan.py PLAN [--xa "Cát Vân"] [--tinh "Thanh Hóa"] [--force] [--data DIR]
-(make import PLAN=<tệp> [XA=…] [TINH=…] [FORCE=1]). Exit status 1, and nothing written, when it cannot.
+Usage: python scripts/import_plan.py PLAN [--xa "Cát Vân"] [--tinh "Thanh Hóa"] [--giai-doan 2026-2030]
+[--force] [--data DIR] (make import PLAN=<tệp> [XA=…] [TINH=…] [GIAI_DOAN=…] [FORCE=1]).
+Exit status 1, and nothing written, when it cannot.
 """
 
 from __future__ import annotations
@@ -31,10 +32,7 @@ def summary(imported: run.Imported, data_dir: Path) -> str:
     ]
     if imported.skipped:
         lines.append(f"Bỏ qua {imported.skipped} cam kết có năm ngoài nhiệm kỳ (không theo dõi được trên trang).")
-    if not plan["van_ban"].get("giai_doan"):
-        lines.append(
-            "Văn bản không nêu giai đoạn trong nhiệm kỳ: trang dùng giai đoạn mặc định (ghi giai_doan nếu cần)."
-        )
+    lines += imported.notes
     lines += [
         "Việc tiếp theo: xem các đề xuất (make suggestions), chép đề xuất đúng sang data/chi-tieu.yml, "
         "bổ sung vai trò cơ quan và danh sách ấp, rồi make serve để xem thử.",
@@ -47,11 +45,13 @@ def main(argv=None) -> int:
     parser.add_argument("plan", type=Path, help="tệp Kế hoạch: .docx hoặc văn bản .txt (UTF-8)")
     parser.add_argument("--xa", help="tên xã, khi văn bản không ghi hoặc ghi khác")
     parser.add_argument("--tinh", help="tên tỉnh, khi văn bản không ghi")
+    parser.add_argument("--giai-doan", help="giai đoạn của Kế hoạch, khi văn bản không ghi, ví dụ 2026-2030")
     parser.add_argument("--force", action="store_true", help="thay cả dữ liệu đã có báo cáo tiến độ")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="thư mục dữ liệu")
     args = parser.parse_args(argv)
     try:
-        imported = run.import_plan(args.plan, args.data, args.xa, args.tinh, args.force)
+        span = run.span_given(args.plan.name, args.giai_doan)
+        imported = run.import_plan(args.plan, args.data, args.xa, args.tinh, args.force, span)
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

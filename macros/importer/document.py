@@ -17,7 +17,6 @@ from macros.errors import DataError, Problem
 from macros.importer import names
 from macros.importer.numbering import marker
 from macros.importer.outline import Node, shouting, units
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 
 KINDS = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN")
 MOTTO = re.compile(r"CỘNG HO?[ÀÒ]A|CHỦ NGHĨA VIỆT NAM|XÃ HỘI$|Độc lập|^[-–_=.\s|]+$", re.IGNORECASE)
@@ -29,6 +28,9 @@ CLOSING = re.compile(r"^Trên đây\b")
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*(.*)$")
 FORM = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 SPAN = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+ONE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+MIDTERM = re.compile(r"giữa nhiệm kỳ[^.;]*?\bnăm\s+(\d{4})", re.IGNORECASE)
 
 
 @dataclass
@@ -159,10 +161,26 @@ def issuer_lines(header: list[str]) -> str:
     return " ".join(line.strip("| ") for line in lines)
 
 
-def period(text: str) -> tuple[int, int] | None:
-    """The plan's reporting period: the "giai đoạn" within the term that the text names most (mục V.1: 2026-2030)."""
-    spans = [(int(a), int(b)) for a, b in SPAN.findall(text) if TERM_FIRST_YEAR <= int(a) <= int(b) <= TERM_LAST_YEAR]
-    return Counter(spans).most_common(1)[0][0] if spans else None
+def period(body: str, title: str) -> tuple[tuple[int, int], str] | None:
+    """The plan's years and where they were read: the "giai đoạn" its units name most (V.1, V.5: 2026-2030; the
+    later one on a tie, as "Tổ chức thực hiện" comes last), else the term of its title ("nhiệm kỳ 2025 – 2030":
+    2026–2030, its first year the baseline), else the one year of its title ("Giảm nghèo năm 2019")."""
+    spans = [(int(a), int(b)) for a, b in SPAN.findall(body) if int(a) <= int(b)]
+    if spans:
+        counts = Counter(spans)
+        chosen = next(span for span in reversed(spans) if counts[span] == max(counts.values()))
+        return chosen, f"“giai đoạn {chosen[0]}-{chosen[1]}” trong các mục của Kế hoạch"
+    term = TERM.search(title)
+    if term and int(term[1]) < int(term[2]):
+        return (int(term[1]) + 1, int(term[2])), f"“nhiệm kỳ {term[1]}-{term[2]}” trong tiêu đề"
+    year = ONE_YEAR.search(title)
+    return ((int(year[1]), int(year[1])), f"“năm {year[1]}” trong tiêu đề") if year else None
+
+
+def midterm(body: str, span: tuple[int, int]) -> int | None:
+    """The year of the mid-term review the plan sets ("báo cáo đánh giá giữa nhiệm kỳ vào năm 2028")."""
+    found = MIDTERM.search(body)
+    return int(found[1]) if found and span[0] <= int(found[1]) <= span[1] else None
 
 
 def issuer(parsed: Parsed) -> str | None:

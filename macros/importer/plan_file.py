@@ -13,16 +13,31 @@ def signature(parsed: Parsed) -> dict | None:
     return {"the_thuc": found.get("the_thuc"), "chuc_vu": found.get("chuc_vu"), "nguoi_ky": found.get("nguoi_ky")}
 
 
-def document_fields(parsed: Parsed, full_text: str) -> dict:
+def body_text(parsed: Parsed) -> str:
+    return "\n".join(text for _, text in places({"van_ban": {}, "muc": [p.as_yaml() for p in parsed.parts]}))
+
+
+def span_field(parsed: Parsed, given: tuple[int, int] | None = None) -> tuple[dict | None, str]:
+    """giai_doan (and giua_ky when the plan sets a mid-term review), and where its years were read."""
+    body = body_text(parsed)
+    found = (given, "GIAI_DOAN") if given else document.period(body, parsed.title)
+    if not found:
+        return None, ""
+    (first, last), where = found
+    midterm = document.midterm(body, (first, last))
+    return {"tu": first, "den": last} | ({"giua_ky": midterm} if midterm else {}), where
+
+
+def document_fields(parsed: Parsed, given_span: tuple[int, int] | None = None) -> dict:
     number, issued = document.number_and_date(parsed.header)
-    span = document.period(full_text)
+    span, _ = span_field(parsed, given_span)
     return {
         "loai": parsed.kind,
         "trich_yeu": parsed.title,
         "so_hieu": number,
         "ngay_ban_hanh": issued,
         "co_quan_ban_hanh": document.issuer(parsed),
-        "giai_doan": {"tu": span[0], "den": span[1]} if span else None,
+        "giai_doan": span,
         "can_cu": "\n".join(parsed.basis) or None,
         "loi_dan": parsed.preamble,
         "ket_luan": parsed.closing,
@@ -31,8 +46,8 @@ def document_fields(parsed: Parsed, full_text: str) -> dict:
     }
 
 
-def plan(parsed: Parsed, full_text: str) -> dict:
-    fields = {key: value for key, value in document_fields(parsed, full_text).items() if value is not None}
+def plan(parsed: Parsed, given_span: tuple[int, int] | None = None) -> dict:
+    fields = {key: value for key, value in document_fields(parsed, given_span).items() if value is not None}
     fields = {"so_hieu": None, "ngay_ban_hanh": None} | fields  # the two a published plan may lack: kept, empty
     ordered = {key: fields.get(key) for key in KEY_ORDER if key in fields}
     return {"van_ban": ordered, "muc": [part.as_yaml() for part in parsed.parts]}

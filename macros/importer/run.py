@@ -6,6 +6,7 @@ that already holds progress reports is only replaced with `force` (FORCE=1).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -15,10 +16,9 @@ import yaml
 
 from macros import pipeline
 from macros.data import rules, value_rules
-from macros.data.load import load_all
 from macros.errors import DataError, Problem
 from macros.importer import bodies, document, paragraphs, plan_file, source, suggestions, writer
-from macros.settings import DEFAULT_PERIOD_SPAN
+from macros.vocabulary import periods
 
 LICENCE = "CC-BY-4.0"  # the default of a new commune's open data; staff may choose another in xa.yml
 OWNED = ("ke-hoach.yml", "xa.yml", "co-quan.yml", "chi-tieu.yml", "nhiem-vu.yml", "ap.yml", "id-da-cong-bo.yml",
@@ -39,21 +39,24 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def period(self) -> tuple[int, int]:
-        span = self.plan["van_ban"].get("giai_doan")
-        return (span["tu"], span["den"]) if span else DEFAULT_PERIOD_SPAN
+    def span(self) -> periods.Span:
+        years = self.plan["van_ban"]["giai_doan"]
+        return periods.Span(years["tu"], years["den"], years.get("giua_ky"))
 
 
 def refuse(name: str, field_name: str, message: str, fix: str) -> DataError:
     return DataError([Problem(name, 0, field_name, message, fix)])
 
 
-def read_plan(path: Path, commune: str | None = None, province: str | None = None) -> Imported:
+def read_plan(path: Path, commune=None, province=None, span: tuple[int, int] | None = None) -> Imported:
     raw = source.read(path)
     found = paragraphs.join_lines(raw.lines, raw.hard_wrapped)
     parsed = document.parse(raw.name, found)
     full_text = "\n".join(found)
-    plan = plan_file.plan(parsed, full_text)
+    plan = plan_file.plan(parsed, span)
+    if not plan["van_ban"].get("giai_doan"):
+        fix = "ghi giai đoạn khi chạy lệnh, ví dụ: make import PLAN=<tệp> GIAI_DOAN=2026-2030"
+        raise refuse(raw.name, "giai đoạn", "không tìm thấy giai đoạn của Kế hoạch (“giai đoạn 2026-2030”)", fix)
     named, in_province = plan_file.commune_names(parsed, full_text)
     commune, province = (commune or named or "").strip(), (province or in_province or "").strip()
     if not commune:
@@ -64,8 +67,19 @@ def read_plan(path: Path, commune: str | None = None, province: str | None = Non
         raise refuse(raw.name, "tên tỉnh", "không tìm thấy tên tỉnh trong văn bản", fix)
     imported = Imported(plan, {"ten": commune, "tinh": province, "giay_phep": LICENCE}, [], [], source=path)
     imported.agencies = bodies.agencies(plan_file.places(plan))
-    imported.suggestions, imported.skipped = suggestions.suggest(paragraph_places(plan), imported.period[1])
+    imported.suggestions, imported.skipped = suggestions.suggest(paragraph_places(plan), imported.span)
+    imported.notes.append("Giai đoạn của Kế hoạch đọc từ " + plan_file.span_field(parsed, span)[1] + ".")
     return imported
+
+
+def span_given(name: str, text: str | None) -> tuple[int, int] | None:
+    """GIAI_DOAN=2026-2030 as typed: two years, the first not after the second."""
+    if not text:
+        return None
+    found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
+    if not found or int(found[1]) > int(found[2]):
+        raise refuse(name, "giai đoạn", f"GIAI_DOAN={text} không đúng dạng", "viết năm đầu-năm cuối, ví dụ 2026-2030")
+    return int(found[1]), int(found[2])
 
 
 def paragraph_places(plan: dict) -> list[tuple[str, str, str]]:
@@ -105,7 +119,7 @@ def write_all(imported: Imported, folder: Path, kept_from: Path) -> None:
     writer.write(folder / "nhiem-vu.yml", "nhiem-vu.yml", {"nhiem_vu": []})
     writer.write(folder / "ap.yml", "ap.yml", {"day_du": False, "ap": []})
     writer.write(folder / "chi-tieu-de-xuat.yml", "chi-tieu-de-xuat.yml", {"de_xuat": imported.suggestions})
-    writer.write(folder / "cap-nhat" / f"{imported.period[0]}.yml", "cap-nhat", {"bao_cao": []}, folder_depth=1)
+    writer.write(folder / "cap-nhat" / f"{imported.span.first}.yml", "cap-nhat", {"bao_cao": []}, folder_depth=1)
     for name in KEPT:
         if (kept_from / name).is_dir():
             shutil.copytree(kept_from / name, folder / name)
@@ -117,7 +131,7 @@ def write_all(imported: Imported, folder: Path, kept_from: Path) -> None:
 
 
 def published_ids(folder: Path) -> list[str]:
-    sources, _ = load_all(folder, folder.parent)
+    sources, _ = pipeline.read_sources(folder, folder.parent)
     index, _ = rules.build_index(sources, set())
     return sorted(value_rules.published_ids(index))
 
@@ -133,8 +147,8 @@ def replace(data_dir: Path, scratch: Path) -> None:
             shutil.move(str(path), data_dir / path.name)
 
 
-def import_plan(path: Path, data_dir: Path, commune=None, province=None, force=False) -> Imported:
-    imported = read_plan(path, commune, province)
+def import_plan(path: Path, data_dir: Path, commune=None, province=None, force=False, span=None) -> Imported:
+    imported = read_plan(path, commune, province, span)
     if holds_reports(data_dir) and not force:
         fix = "chạy lại với FORCE=1 nếu chắc chắn muốn thay cả dữ liệu đó (các báo cáo cũ sẽ bị xóa)"
         raise refuse(f"{data_dir.name}/cap-nhat", "báo cáo", "dữ liệu hiện có đã có báo cáo tiến độ", fix)

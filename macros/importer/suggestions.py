@@ -13,8 +13,8 @@ import re
 from macros.data.spec import RECORDS
 from macros.importer import commitments, numbers
 from macros.importer.commitments import AVERAGE, TERM_END, YEARLY, Found, time_point
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 from macros.slug import fold, slugify
+from macros.vocabulary import kinds, periods
 
 SINCE_LAST_YEAR = re.compile(r"\bso (?:với )?năm trước\b", re.IGNORECASE)
 RATE_OF_QUOTA = re.compile(r"^% (?:chỉ tiêu|dự toán|kế hoạch)")
@@ -38,12 +38,13 @@ def numeric_kind(found: Found) -> str:
 
 
 def in_year(kind: str, unit: str | None) -> str | None:
-    """What a yearly number is during the year: a share of a yearly quota or a count adds up (`cong-don`)."""
-    if not kind.endswith("hang-nam") or kind == "dat-chuan":
+    """What a yearly number is during the year: a share of a yearly quota or a count adds up (`cong-don`), a rate
+    is compared as it is (`ty-le`); a yearly average and a yes/no kind have no such measure."""
+    registered = kinds.KINDS[kind]
+    if registered.yes_no or registered.average:
         return None
-    if kind == "binh-quan-hang-nam" or ((unit or "").startswith("%") and not RATE_OF_QUOTA.match(unit or "")):
-        return "ty-le"
-    return "cong-don"
+    percent = (unit or "").startswith("%") and not RATE_OF_QUOTA.match(unit or "")
+    return kinds.RATE if percent else kinds.CUMULATIVE
 
 
 def deadline(found: Found, sentence: str, last_year: int) -> tuple[object, bool, str]:
@@ -100,15 +101,15 @@ def name_of(quote: str) -> str:
     return (name[:1].upper() + name[1:])[:120].rstrip()
 
 
-def record(found: Found, sentence: str, unit_id: str, anchor: str, last_year: int) -> dict | None:
+def record(found: Found, sentence: str, unit_id: str, anchor: str, span: periods.Span) -> dict | None:
     kind = kind_of(found)
-    han, stated, why = deadline(found, sentence, last_year)
-    if han != "hang-nam" and not TERM_FIRST_YEAR <= han <= TERM_LAST_YEAR:
-        return None  # a year outside the term: not a deadline the site can track
+    han, stated, why = deadline(found, sentence, span.last)
+    if han != "hang-nam" and not span.in_term(han):
+        return None  # a year outside the plan's term: not a deadline the site can track
     if kind == "dat-chuan" and found.kind == "moc":
         kind = "moc"
     if kind in ("moc", "tich-luy", "khoang") and han == "hang-nam":
-        han, stated, why = last_year, False, why
+        han, stated = span.last, False
     fields = value_fields(found, kind)
     notes = [why] if why else []
     if found.kind == "vuot":
@@ -178,13 +179,13 @@ def with_ids(records: list[dict]) -> list[dict]:
     return records
 
 
-def suggest(places: list[tuple[str, str, str]], last_year: int) -> tuple[list[dict], int]:
+def suggest(places: list[tuple[str, str, str]], span: periods.Span) -> tuple[list[dict], int]:
     """(suggestions, how many commitments were left out because their year is outside the term) for the plan's
     paragraphs, given as (anchor, unit id, text)."""
     found, skipped = [], 0
     for anchor, unit_id, text in places:
         for segment, item in commitments.paragraph_commitments(text):
-            made = record(item, segment.sentence, unit_id, anchor, last_year)
+            made = record(item, segment.sentence, unit_id, anchor, span)
             skipped += made is None
             found += [made] if made else []
     return with_ids(drop_repeats(found)), skipped

@@ -46,6 +46,10 @@ class Dataset:
     def names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
+    def file_name(self, fmt: str) -> str:
+        """ "chi-tieu.csv": the file's name in the open data folder (Urls.data_file gives its address)."""
+        return f"{self.name}.{fmt}"
+
 
 LIST = "Nhiều giá trị: trong tệp CSV nối bằng dấu chấm phẩy (;), trong tệp JSON là một danh sách."
 # Field kind -> (Table Schema type of the CSV cell, type of the JSON value when it differs).

@@ -11,7 +11,6 @@ import re
 
 from macros.domain.model import Plan, Unit
 from macros.opendata import datapackage
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
 from macros.slug import fold
 from macros.urls import Urls
 
@@ -35,7 +34,7 @@ def issuer(plan: Plan) -> str:
 
 def site_settings(plan: Plan) -> dict[str, str]:
     """site_name, site_description and copyright, as mkdocs.yml names them."""
-    term = f"{TERM_FIRST_YEAR}–{TERM_LAST_YEAR}"
+    term = plan.document.span.term
     return {
         "site_name": f"{kind(plan)} {term} xã {plan.commune.name}",
         "site_description": f"Toàn văn {kind(plan)} {term} của {issuer(plan)} ({plan.commune.province}), "
@@ -97,11 +96,10 @@ def plan_nav(plan: Plan, given: dict[str, str] | None = None) -> list:
 
 
 def is_plan_page(entry) -> bool:
+    """A nav entry that names a page of the plan (not its index), itself or in a section under it."""
     values = entry.values() if isinstance(entry, dict) else [entry]
-    return any(
-        (isinstance(v, str) and v.startswith("ke-hoach/") and v != PLAN_INDEX) or (isinstance(v, list) and any(map(is_plan_page, v)))
-        for v in values
-    )  # fmt: skip
+    pages = [v for v in values if isinstance(v, str) and v.startswith("ke-hoach/") and v != PLAN_INDEX]
+    return bool(pages) or any(isinstance(v, list) and any(map(is_plan_page, v)) for v in values)
 
 
 def with_plan_pages(nav: list, plan: Plan) -> list:

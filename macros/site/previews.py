@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros import urls
 from macros.domain import status
 from macros.domain.model import Target, Unit
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.pipeline import SiteData
-from macros import urls
 from macros.site import cards
 from macros.urls import Urls
 
@@ -116,7 +116,9 @@ def address_preview(site: SiteData, address: str, label: str) -> Preview:
 def cards_for(site: SiteData, site_name: str) -> list[cards.Card]:
     """One card per section of the plan, one per target, one for every other page."""
     found = [cards.Card(SITE_IMAGE, site_name, site.plan.document.kind.capitalize(), SITE_TAGLINE)]
-    found += [cards.Card(unit_image(u.id), site_name, f"Mục {u.citation}", unit_title(u)) for u in site.plan.units.values()]
+    found += [
+        cards.Card(unit_image(u.id), site_name, f"Mục {u.citation}", unit_title(u)) for u in site.plan.units.values()
+    ]
     for target in site.plan.targets:
         key = site.assessments[target.id].status
         kicker = f"Chỉ tiêu · Mục {site.plan.units[target.unit_id].citation}"

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from macros.importer import suggestions
+from macros.vocabulary.periods import Span
+
+SPAN = Span(2026, 2030)
 
 # baothanhhoa.vn, Nghị quyết Đại hội Đảng bộ xã Vĩnh Lộc (Thanh Hóa) 2025-2030; kbang.gialai.gov.vn, xã Sơn Lang
 # and Lơ Ku (Gia Lai) 2020-2025 and 2021-2025; the rest in the words plans use.
@@ -71,7 +74,7 @@ NOTHING = [
 
 
 def suggested(text: str) -> list[dict]:
-    found, _ = suggestions.suggest([("i-1-d1", "i-1", text)], 2030)
+    found, _ = suggestions.suggest([("i-1-d1", "i-1", text)], SPAN)
     return found
 
 
@@ -105,7 +108,7 @@ def test_a_commitment_said_twice_is_suggested_once_where_it_is_said_in_full():
             ("iii-3-3-d1", "iii-3-3", "Chủ động phòng, chống dịch, không để dịch bệnh lớn xảy ra."),
             ("iii-3-3-d2", "iii-3-3", "Phát hiện sớm, dập dịch kịp thời, không để dịch bệnh lớn xảy ra."),
         ],
-        2030,
+        SPAN,
     )
     assert [(item["doan"], item["nguyen_van"]) for item in found] == [
         ("iii-4-d2", "Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội"),
@@ -114,7 +117,7 @@ def test_a_commitment_said_twice_is_suggested_once_where_it_is_said_in_full():
 
 
 def test_a_year_outside_the_term_is_left_out_and_counted():
-    found, skipped = suggestions.suggest([("i-1", "i-1", "Phấn đấu đến năm 2023 có 05 trường đạt chuẩn.")], 2030)
+    found, skipped = suggestions.suggest([("i-1", "i-1", "Phấn đấu đến năm 2023 có 05 trường đạt chuẩn.")], SPAN)
     assert (found, skipped) == ([], 1)
 
 

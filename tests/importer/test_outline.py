@@ -50,7 +50,8 @@ def test_every_level_nests_and_gets_its_citation_id():
     parts = units([
         "Phần thứ nhất", "MỤC TIÊU VÀ CHỈ TIÊU",
         "I. MỤC TIÊU", "1. Mục tiêu tổng quát", "Phát triển kinh tế nhanh và bền vững.",
-        "2. Các chỉ tiêu chủ yếu", "2.1. Về kinh tế", "a) Thu nhập", "- Thu nhập bình quân đầu người đạt 86,4 triệu đồng.",
+        "2. Các chỉ tiêu chủ yếu", "2.1. Về kinh tế", "a) Thu nhập",
+        "- Thu nhập bình quân đầu người đạt 86,4 triệu đồng.",
         "+ Trong đó nông nghiệp 40%.", "b) Ngân sách", "2.2. Về xã hội",
         "II. GIẢI PHÁP", "Phần thứ hai", "TỔ CHỨC THỰC HIỆN",
     ])  # fmt: skip
@@ -89,8 +90,14 @@ def test_text_after_a_number_is_a_title_or_the_units_own_paragraph():
 
 
 def test_a_list_restarting_under_a_bare_title_nests_under_it():
-    (part,) = units(["I. MỤC ĐÍCH - YÊU CẦU:", "1. Mục đích.", "1. Làm cho Nhân dân thấy rõ ý nghĩa; ủng hộ nhiệt tình.",
-                     "2. Yêu cầu"])  # fmt: skip
+    (part,) = units(
+        [
+            "I. MỤC ĐÍCH - YÊU CẦU:",
+            "1. Mục đích.",
+            "1. Làm cho Nhân dân thấy rõ ý nghĩa; ủng hộ nhiệt tình.",
+            "2. Yêu cầu",
+        ]
+    )
     assert [c.id for c in part.children] == ["i-1", "i-2"]
     assert [c.id for c in part.children[0].children] == ["i-1-1"]
 

@@ -13,7 +13,7 @@ from support.paths import FIXTURES, ROOT
 SCRIPT = ROOT / "scripts" / "import_plan.py"
 CAT_VAN = FIXTURES / "ke-hoach-that" / "cat-van-2019.txt"
 PLAN = """KẾ HOẠCH
-Phát triển kinh tế - xã hội năm 2026
+Phát triển kinh tế - xã hội nhiệm kỳ 2025 - 2030
 
 Căn cứ Nghị quyết của Hội đồng nhân dân xã;
 
@@ -75,8 +75,8 @@ def test_data_that_holds_reports_is_kept_unless_forced(tmp_path):
     assert refused.returncode == 1 and "đã có báo cáo tiến độ" in refused.stderr and "FORCE=1" in refused.stderr
     assert report.exists() and not (data / "ke-hoach.yml").exists()
     assert run_import(CAT_VAN, "--data", data, "--force").returncode == 0
-    assert yaml.safe_load(report.read_text(encoding="utf-8")) == {"bao_cao": []}  # the old report is gone
-    assert (data / "ke-hoach.yml").exists()
+    assert not report.exists() and (data / "ke-hoach.yml").exists()
+    assert yaml.safe_load((data / "cap-nhat" / "2019.yml").read_text(encoding="utf-8")) == {"bao_cao": []}
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".pdf"])

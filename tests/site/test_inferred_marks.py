@@ -14,7 +14,9 @@ def _html(text: str) -> BeautifulSoup:
 
 def test_targets_table_marks_each_inferred_value_and_gives_the_reason(real_site_data):
     page = _html(render.targets_page(real_site_data, "chi-tieu/"))
-    notes = {li["id"].removeprefix("suy-ra-"): li.get_text(" ", strip=True) for li in page.select(".kh-inferred-notes li")}
+    notes = {
+        li["id"].removeprefix("suy-ra-"): li.get_text(" ", strip=True) for li in page.select(".kh-inferred-notes li")
+    }
     inferred = [t for t in real_site_data.plan.targets if t.inferred]
     assert set(notes) == {t.id for t in inferred} and len(inferred) >= 9
     for target in inferred:
@@ -33,7 +35,7 @@ def test_target_page_says_stated_or_inferred_with_the_reason(real_site_data):
     page = _html(pages.TARGETS.body(real_site_data, target))
     rows = {tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True) for tr in page.select("table.kh-facts tr")}
     assert rows["Mục tiêu"].endswith("(Kế hoạch nêu)")
-    assert "Năm 2030 (trang suy ra; lý do ở ghi chú dưới bảng)" == rows["Thời hạn"]
+    assert rows["Thời hạn"] == "Năm 2030 (trang suy ra; lý do ở ghi chú dưới bảng)"
     assert rows["Cách so"] == "Đạt khi bằng hoặc cao hơn mục tiêu."
     assert target.note in page.select_one("#ghi-chu").get_text()
 
@@ -51,7 +53,9 @@ def test_revenue_target_page_says_more_than_the_estimate(real_site_data):
 
 def test_printed_summary_marks_inferred_deadlines(real_site_data):
     page = _html(render.summary_page(real_site_data, "tom-tat-tien-do/"))
-    marked = [td.find_parent("tr").a.get_text() for td in page.select("td[data-label='Hạn']") if td.select(".kh-inferred")]
+    marked = [
+        td.find_parent("tr").a.get_text() for td in page.select("td[data-label='Hạn']") if td.select(".kh-inferred")
+    ]
     assert sorted(marked) == sorted(t.name for t in real_site_data.plan.targets if not t.deadline_stated)
 
 
