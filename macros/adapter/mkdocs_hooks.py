@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -27,7 +28,7 @@ def on_config(config):
         raise PluginError("Lỗi dữ liệu, trang web không được dựng:\n" + error.report()) from None
     plan = state.current().plan
     for key, value in identity.site_settings(plan).items():  # the site's name and licence line come from data
-        config[key] = value
+        config[key] = Markup(escape(value))  # the theme prints these as HTML: a name is text, never markup
     if config.nav:
         config["nav"] = identity.with_plan_pages(config.nav, plan)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
@@ -35,6 +36,11 @@ def on_config(config):
     config.extra["preview_image"] = previews.SITE_IMAGE
     config.extra["urls"] = Urls.theme()
     return config
+
+
+def site_name() -> str:
+    """The site's name as text (config.site_name holds it escaped for the theme)."""
+    return identity.site_settings(state.current().plan)["site_name"]
 
 
 PROJECT = Path(__file__).resolve().parents[2]  # one cache for every build of this checkout, whatever its mkdocs.yml
@@ -46,11 +52,11 @@ def _preview_images(config):
     if problem:
         raise PluginError(problem)
     cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
-    return previews.image_files(state.current(), config.site_name, cache_dir)
+    return previews.image_files(state.current(), site_name(), cache_dir)
 
 
 def on_files(files, config):
-    made = pages.all_files(state.current(), config.site_url or "", config.site_name)
+    made = pages.all_files(state.current(), config.site_url or "", site_name())
     for virtual in made + _preview_images(config):
         content = virtual.content
         if virtual.path.endswith(".md"):
