@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from support.build import build_site, serve
+from support.data import imported_data
 from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY
 from support.plan_text import SOURCE
 
 SOURCE_NAME = SOURCE.name
 
 from macros import pipeline
-from macros.importer import run
 
 
 @pytest.fixture(scope="session")
@@ -41,17 +41,6 @@ def fixture_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, fixture_data_dir) -> Path:
     return build_site(tmp_path_factory.mktemp("site-fixture"), data_dir=fixture_data_dir)
-
-
-def imported_data(folder: Path, plan: Path, **names) -> Path:
-    """A data/ made by `make import` from a plan: what is the same for every commune (schemas, abbreviations) is
-    taken from the real data, the rest comes from the plan alone."""
-    data = folder / "data"
-    data.mkdir()
-    shutil.copytree(ROOT / "data" / "schemas", data / "schemas")
-    shutil.copy2(ROOT / "data" / "tu-viet-tat.yml", data / "tu-viet-tat.yml")
-    run.import_plan(plan, data, **names)
-    return data
 
 
 @pytest.fixture(scope="session")
