@@ -166,10 +166,20 @@ def core_words(quote: str) -> str:
     return re.sub(r"^(?:giu vung|duy tri|khong de|phan dau|phan dau)\s+", "", words)
 
 
+def short_slug(name: str, limit: int = 40) -> str:
+    """ "Duy trì xã đạt chuẩn nông thôn mới" -> "duy-tri-xa-dat-chuan-nong-thon-moi": whole words, up to `limit`."""
+    kept: list[str] = []
+    for word in slugify(name).split("-"):
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    return "-".join(kept) or "chi-tieu"
+
+
 def with_ids(records: list[dict]) -> list[dict]:
     used: set[str] = set()
     for item in records:
-        base = "-".join(slugify(item["ten"]).split("-")[:6]) or "chi-tieu"
+        base = short_slug(item["ten"])
         candidate, count = base, 1
         while candidate in used:
             count += 1
