@@ -37,7 +37,7 @@ KEEP = re.compile(
 )
 NAMED_LEVEL = re.compile(
     r"\bđạt (?:tiêu )?chuẩn\b|\bđạt (?:và vượt )?kế hoạch\b|\bđảm bảo theo kế hoạch\b|\bbảo đảm theo kế hoạch\b"
-    r"|\bđạt danh hiệu\b|\b(?:về|đạt) mức\b|\btrở thành\b|\bđạt (?!và |các |mục tiêu|chỉ tiêu)(?=[^\W\d_])",
+    r"|\bđạt danh hiệu\b|\b(?:về|đạt) mức\b|\btrở thành\b|\bđạt:? (?!và |các |mục tiêu|chỉ tiêu)(?=[^\W\d_])",
     re.IGNORECASE,
 )
 MILESTONE = re.compile(r"\bhoàn thành\b|\bđưa vào sử dụng\b|\btổng kết\b|\bkhánh thành\b|\bkhởi công\b", re.I)

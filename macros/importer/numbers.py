@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w/.,\-–])({DIGITS})(?![\d/]|[.,]\d|[\-–]?[A-ZĐ])")
+FRACTION = re.compile(r"(?<![\w/.,\-–])(\d{1,3})/(\d{1,3})(?=\s+[^\W\d_])")  # "04/09 thôn": 4 of 9 villages
 RANGE_TAIL = re.compile(rf"^\s*(?:[-–]|đến)\s*({DIGITS})(?![\d/]|[.,]\d)")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 # Words before a number that make it a reference, not a value ("Nghị quyết số 57", "khóa XIII", "lần thứ 2").
@@ -46,6 +47,7 @@ class Value:
     per_year: bool  # "%/năm", "ha/năm"
     start: int  # where the number starts in the clause
     end: int  # where its unit ends
+    out_of: float | None = None  # "04/09 thôn": 9, the whole the count is out of
 
 
 def read_number(text: str) -> float:
@@ -87,14 +89,19 @@ def is_reference(text: str, start: int, digits: str) -> bool:
 
 def values(text: str) -> list[Value]:
     """Every number in a clause that can be a value, with its range and unit."""
-    quotes, found = quoted_spans(text), []
+    quotes, found = quoted_spans(text), [fraction_at(text, m) for m in FRACTION.finditer(text)]
     for match in NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in quotes) or is_reference(text, match.start(), match[1]):
             continue
-        if found and match.start() < found[-1].end:
-            continue  # the upper bound of a range already read
+        if any(v.start <= match.start() < v.end for v in found):
+            continue  # the upper bound of a range, or the whole of a fraction, already read
         found.append(value_at(text, match))
-    return found
+    return sorted((v for v in found if not is_reference(text, v.start, "x")), key=lambda v: v.start)
+
+
+def fraction_at(text: str, match: re.Match) -> Value:
+    unit, size, per_year = unit_after(text[match.end() :])
+    return Value(read_number(match[1]), None, unit, per_year, match.start(), match.end() + size, read_number(match[2]))
 
 
 def value_at(text: str, match: re.Match) -> Value:

@@ -27,7 +27,7 @@ TIME_NOISE = re.compile(r"\s*(?:,\s*)?(?:đến|vào|trong|trước)\s+(?:cuối
 
 def numeric_kind(found: Found) -> str:
     value, words = found.value, found.shared + " " + found.context
-    yearly = YEARLY.search(words) or value.per_year
+    yearly = YEARLY.search(words) or (value.per_year and not time_point(words))
     percent = (value.unit or "").startswith("%")
     growth = percent and re.search(r"\b(?:tăng|giảm)\b", words, re.IGNORECASE)
     if AVERAGE.search(words) or (growth and (yearly or SINCE_LAST_YEAR.search(words))):
@@ -72,7 +72,8 @@ def value_fields(found: Found, kind: str) -> dict:
     if value is None:
         return {}
     compared = ">" if found.kind == "vuot" else numbers.comparison(found.before_value(), found.after_value())
-    fields = {"don_vi": value.unit, "so_sanh": compared}
+    per_year = value.per_year and not (value.unit or "").startswith("%") and kind == "tich-luy"
+    fields = {"don_vi": f"{value.unit}/năm" if per_year else value.unit, "so_sanh": compared}
     if kind == "khoang":
         up = re.match(r"^\s*trở lên", found.after_value())
         return fields | {"gia_tri_tu": value.low, "gia_tri_den": None if up else value.high, "so_sanh": ">="}
@@ -114,6 +115,9 @@ def record(found: Found, sentence: str, unit_id: str, anchor: str, span: periods
     notes = [why] if why else []
     if found.kind == "vuot":
         notes.append("“Vượt” nghĩa là trên 100% (chính mức được giao là chưa vượt).")
+    if found.value and found.value.out_of is not None:
+        notes.append(f"Kế hoạch ghi {format_number(found.value.low)}/{format_number(found.value.out_of)}: "
+                     f"đề xuất đếm số đạt, trên tổng số {format_number(found.value.out_of)}.")  # fmt: skip
     if found.value and found.value.high is not None and kind != "khoang":
         low, high = format_number(found.value.low), format_number(found.value.high)
         notes.append(f"Kế hoạch nêu khoảng {low}–{high}; đề xuất xét theo cận dưới {low}.")

@@ -47,6 +47,12 @@ SENTENCES = [
      [("khoang", (1, 2), "điểm đến", ">=", 2030, False)]),
     ("Mỗi ấp có từ 01-02 tổ hợp tác trở lên.", [("khoang", (1, None), "tổ hợp tác", ">=", 2030, False)]),
     ("Hộ nghèo giảm bình quân 4 - 5%/năm.", [("binh-quan-hang-nam", 4, "%", ">=", "hang-nam", True)]),
+    ("Thu nhập bình quân đầu người đến năm 2030: 45 triệu đồng/năm.",
+     [("tich-luy", 45, "triệu đồng/năm", ">=", 2030, True)]),
+    ("Số thôn đạt chuẩn nông thôn mới đến năm 2030: 04/09 thôn.", [("tich-luy", 4, "thôn", ">=", 2030, True)]),
+    ("Tỷ lệ hộ nghèo người đồng bào DTTS giảm bình quân/năm: trên 10%.",
+     [("binh-quan-hang-nam", 10, "%", ">", "hang-nam", True)]),
+    ("Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ trở lên.", [("dat-chuan", None, None, None, "hang-nam", True)]),
     ("Tổ chức lập dự toán ngân sách, phấn đấu thu vượt dự toán được giao hằng năm.",
      [("ty-le-hang-nam", 100, "% dự toán", ">", "hang-nam", True)]),
 ]  # fmt: skip
