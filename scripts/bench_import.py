@@ -52,7 +52,7 @@ def matches(target: dict, suggestion: dict) -> bool:
 
 
 def goal(record: dict):
-    return record.get("gia_tri", record.get("gia_tri_tu"))
+    return record["gia_tri"] if record.get("gia_tri") is not None else record.get("gia_tri_tu")
 
 
 def same_reading(target: dict, suggestion: dict) -> dict[str, bool]:

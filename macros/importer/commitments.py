@@ -136,8 +136,8 @@ def quote_start(segment: Segment, position: int, used_until: int) -> int:
     if used_until and segment.part_at(used_until) == index:
         joiner = text.rfind(" và ", used_until, position)
         return joiner + 4 if joiner >= 0 else used_until
-    start = used_until
-    for earlier in range(segment.part_at(used_until) if used_until else 0, index):
+    start = next((a for a, _ in segment.parts if a >= used_until), used_until) if used_until else 0
+    for earlier in range(segment.part_at(start), index):
         if orientation_led(segment.part(earlier)):
             start = segment.parts[earlier + 1][0]
     return start

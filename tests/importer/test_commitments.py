@@ -27,6 +27,8 @@ SENTENCES = [
     ("Tổng thu ngân sách nhà nước trên địa bàn tăng bình quân 10%/năm.",
      [("binh-quan-hang-nam", 10, "%", ">=", "hang-nam", True)]),
     ("Tốc độ tăng dân số bình quân hằng năm dưới 1%.", [("binh-quan-hang-nam", 1, "%", "<", "hang-nam", True)]),
+    ("Phấn đấu điều tra khám phá án hằng năm đạt 75% trở lên, trong đó án rất nghiêm trọng đạt 90%.",
+     [("ty-le-hang-nam", 75, "%", ">=", "hang-nam", True), ("ty-le-hang-nam", 90, "%", ">=", "hang-nam", True)]),
     ("Hàng năm kết nạp mới từ 25 đảng viên trở lên.",
      [("so-luong-hang-nam", 25, "đảng viên", ">=", "hang-nam", True)]),
     ("Trồng rừng mới: 30 ha/năm.", [("so-luong-hang-nam", 30, "ha", ">=", "hang-nam", True)]),
