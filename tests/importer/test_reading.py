@@ -3,6 +3,7 @@ save them as .docx; lines a page break or a window split joined back the way the
 
 from __future__ import annotations
 
+import docx
 import pytest
 from support.plan_text import SOURCE
 
@@ -83,4 +84,24 @@ def test_a_finished_sentence_is_never_continued():
     assert paragraphs.join_lines(("Trên đây là Kế hoạch.", "", "xã tổ chức thực hiện")) == [
         "Trên đây là Kế hoạch.",
         "xã tổ chức thực hiện",
+    ]
+
+
+def test_numbers_word_adds_by_itself_are_read_as_typed(tmp_path):
+    """Word keeps an automatic number out of the paragraph's text; the reader puts it back ("1.", "2.")."""
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Thử nghiệm nhiệm kỳ 2025 - 2030", "I. MỤC TIÊU"):
+        document.add_paragraph(text)
+    document.add_paragraph("Mục tiêu tổng quát", style="List Number")
+    document.add_paragraph("Phấn đấu đến năm 2030 có 03 trường đạt chuẩn quốc gia.")
+    document.add_paragraph("Chỉ tiêu chủ yếu", style="List Number")
+    document.add_paragraph("Giữ vững danh hiệu xã nông thôn mới.", style="List Bullet")
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    found = paragraphs.join_lines(source.read(path).lines)
+    assert found[3:] == [
+        "1. Mục tiêu tổng quát",
+        "Phấn đấu đến năm 2030 có 03 trường đạt chuẩn quốc gia.",
+        "2. Chỉ tiêu chủ yếu",
+        "- Giữ vững danh hiệu xã nông thôn mới.",
     ]

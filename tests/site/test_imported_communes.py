@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from support import docx_plan
 from support.build import build_site
 from support.data import imported_data
-from support.paths import FIXTURES
+from support.paths import FIXTURES, ROOT
 
 from macros.importer import paragraphs, source
 from macros.slug import fold
@@ -59,6 +59,12 @@ def test_the_build_names_the_commune_and_nothing_of_vinh_phong(commune):
         f"của Ủy ban nhân dân xã {name}. Dữ liệu mở theo giấy phép CC BY 4.0" in home.select_one(".md-copyright").text
     )
     assert yaml.safe_load((data / "xa.yml").read_text(encoding="utf-8"))["ten"] == name
+
+
+def test_the_sites_configuration_names_no_commune():
+    """Whatever mkdocs.yml says of a commune would show on every other commune's site."""
+    text = fold((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).lower()
+    assert [word for word in FORBIDDEN if word in text] == []
 
 
 def test_every_unit_has_its_page_in_the_navigation_and_its_citation(commune):
