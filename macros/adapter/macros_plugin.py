@@ -24,6 +24,7 @@ def register(env) -> None:
         "du_lieu_mo": views.open_data,
         "danh_sach_ap": views.hamlets,
         "xa": views.commune,
+        "giua_ky": views.midterm_year,
         "chu_viet_tat": render.abbreviations_page,
     }
 

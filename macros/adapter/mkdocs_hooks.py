@@ -30,7 +30,7 @@ def on_config(config):
     for key, value in identity.site_settings(plan).items():  # the site's name and licence line come from data
         config[key] = Markup(escape(value))  # the theme prints these as HTML: a name is text, never markup
     if config.nav:
-        config["nav"] = identity.with_plan_pages(config.nav, plan)
+        config["nav"] = identity.with_midterm_page(identity.with_plan_pages(config.nav, plan), plan)
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
     config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
     config.extra["preview_image"] = previews.SITE_IMAGE

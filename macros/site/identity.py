@@ -15,6 +15,7 @@ from macros.slug import fold
 from macros.urls import Urls
 
 PLAN_INDEX = "ke-hoach/index.md"
+MIDTERM_PAGE = "bao-cao/giua-nhiem-ky-"
 
 
 def kind(plan: Plan) -> str:
@@ -100,6 +101,19 @@ def is_plan_page(entry) -> bool:
     values = entry.values() if isinstance(entry, dict) else [entry]
     pages = [v for v in values if isinstance(v, str) and v.startswith("ke-hoach/") and v != PLAN_INDEX]
     return bool(pages) or any(isinstance(v, list) and any(map(is_plan_page, v)) for v in values)
+
+
+def with_midterm_page(entries: list, plan: Plan) -> list:
+    """A nav section's entry for the mid-term review names the year the plan holds it, or goes when it holds none."""
+    year, found = plan.document.midterm_year, []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if isinstance(value, str) and value.startswith(MIDTERM_PAGE):
+            entry = {f"Đánh giá giữa nhiệm kỳ {year}": Urls.markdown_source(Urls.midterm(year))} if year else None
+        elif isinstance(value, list):
+            entry = {next(iter(entry)): with_midterm_page(value, plan)}
+        found += [entry] if entry else []
+    return found
 
 
 def with_plan_pages(nav: list, plan: Plan) -> list:
