@@ -61,7 +61,9 @@ class ConfigDumper(yaml.SafeDumper):
     pass
 
 
-ConfigDumper.add_representer(PythonName, lambda dumper, name: dumper.represent_scalar(f"!!python/name:{name}", ""))
+ConfigDumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", "")
+)
 
 
 def merged(parent: Any, child: Any) -> Any:

@@ -15,7 +15,7 @@ from pathlib import Path
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
 from macros.publish import config as engine_config
-from macros.publish import front_matter, hand_written
+from macros.publish import front_matter, hand_written, search
 from macros.site import pages, previews
 from macros.site.render import TEMPLATES
 
@@ -83,19 +83,28 @@ def made_files(
 
 
 def write_tree(out_dir: Path, config_path: Path, site: SiteData, cache_dir: Path | None) -> int:
-    """<out_dir>/docs (every page and file), <out_dir>/overrides (the theme's overrides and the templates they
-    import) and <out_dir>/mkdocs.yml. Returns the number of files in docs/."""
+    """<out_dir>/docs (every page and file), <out_dir>/overrides (the theme's overrides, the templates they import
+    and the search worker's Vietnamese file) and <out_dir>/mkdocs.yml. Returns the number of files in docs/."""
     config = engine_config.read(config_path)
     docs_dir = config_path.parent / config.get("docs_dir", "docs")
     written = 0
     for file in made_files(site, config, docs_dir, cache_dir):
         written += write(out_dir / "docs" / file.path, file.content)
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md"):
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md" and not hidden(p, docs_dir)):
         written += write(out_dir / "docs" / path.relative_to(docs_dir), path.read_bytes())
-    copy_overrides(config_path.parent / config.get("theme", {}).get("custom_dir", "overrides"), out_dir / "overrides")
+    overrides = out_dir / "overrides"
+    copy_overrides(config_path.parent / config.get("theme", {}).get("custom_dir", "overrides"), overrides)
+    shipped = search.material_language_file()
+    if shipped:  # the theme's search worker language file, with the Vietnamese folding, in place of the theme's own
+        write(overrides / search.WORKER_LANGUAGE, search.folded(shipped.read_text(encoding="utf-8"), site))
     settings = engine_config.dump(engine_config.site_files_config(config, site))
     (out_dir / "mkdocs.yml").write_text(MARKER + settings, encoding="utf-8")
     return written
+
+
+def hidden(path: Path, root: Path) -> bool:
+    """A dot file or folder, which MkDocs leaves out of a build."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def write(path: Path, content: str | bytes) -> int:

@@ -55,10 +55,10 @@ class PageType:
 
 
 def markdown_page(title: str, body: str, searchable: bool = True, preview: previews.Preview | None = None) -> str:
-    # Data text is never rendered as a template: render_macros is off for generated pages.
+    # Data text is never rendered as a template: nothing runs Jinja over a generated page.
     # The theme prints page titles unescaped (header, <title>), so the title is escaped here. The description and
     # image stay plain text: overrides/main.html escapes them where it writes them (the head of every page).
-    meta = {"title": str(escape(title)), "render_macros": False}
+    meta = {"title": str(escape(title))}
     if preview:
         meta |= {"description": preview.description, "image": preview.image}
     if not searchable:
