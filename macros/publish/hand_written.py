@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from jinja2 import Environment, StrictUndefined, TemplateError
+from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 
 from macros.domain.site_data import SiteData
 from macros.errors import DataError, Problem
@@ -74,10 +74,16 @@ def render_page(
 
 def template_problem(source: str, error: TemplateError, above: int) -> Problem:
     line = getattr(error, "lineno", None)
+    if isinstance(error, UndefinedError):
+        message = (
+            f"trang gọi {error.message.removesuffix(' is undefined')}, nhưng không có lệnh hay giá trị nào tên như vậy"
+        )
+    else:
+        message = f"lệnh trong trang viết sai (chi tiết: {error.message or error})"
     return Problem(
         f"docs/{source}",
         line + above if line else 0,
         "{{ … }}",
-        f"không hiểu lệnh trong trang: {error.message or error}",
+        message,
         "chỉ gọi các lệnh có trong macros/publish/hand_written.py (MACROS), viết đúng dạng {{ ten_lenh() }}",
     )
