@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+# The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.x, same output byte for byte; README
+# "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
+ENGINE ?= mkdocs
 
 .PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots site-files
 
@@ -66,10 +69,10 @@ issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
 
 serve: $(STAMP) fonts
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000
 
 build: check fonts
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict
 
 # Every page and file already made, for any MkDocs-like engine: DIR/docs/, DIR/overrides/, DIR/mkdocs.yml (no hooks).
 site-files: $(STAMP) fonts
