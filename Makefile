@@ -69,10 +69,10 @@ issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
 
 serve: $(STAMP) fonts
-	$(PY) -m $(ENGINE) serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: check fonts
-	$(PY) -m $(ENGINE) build --strict
+	$(PY) -m $(ENGINE) build --strict -f mkdocs.yml
 
 # Every page and file already made, for any MkDocs-like engine: DIR/docs/, DIR/overrides/, DIR/mkdocs.yml (no hooks).
 site-files: $(STAMP) fonts

@@ -17,7 +17,8 @@ def files(site: Path) -> dict[str, bytes]:
 
 def test_properdocs_builds_the_same_site_byte_for_byte(real_site, tmp_path):
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH)
-    command = [sys.executable, "-m", "properdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site")]
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"]
+    command += ["-d", str(tmp_path / "site")]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     made, expected = files(tmp_path / "site"), files(real_site)
