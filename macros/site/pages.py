@@ -2,7 +2,7 @@
 
 Two ways make a page, each for its own case:
 - A page with hand-written text (the home page, the targets index, the guide…) is a Markdown file in docs/ that calls a
-  macro (registered in macros/adapter/macros_plugin.py) for its data part; its address is its file's.
+  macro (named in MACROS of macros/publish/hand_written.py) for its data part; its address is its file's.
 - A page that exists once per data record, or that is wholly made of data and has no fixed place in the navigation
   (plan sections, targets, agencies, period reports, the mid-term review), is a PageType below: one record that names
   the records, the address, the title, the template, the template's context and the data file that "Sửa trang này"
