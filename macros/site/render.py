@@ -15,11 +15,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros import formats as fmt
-from macros.data.spec import AGENCY_ROLES, DOCUMENT_ANCHORS
+from macros.data.spec import DOCUMENT_ANCHORS
 from macros.domain import kinds, status
 from macros.domain.model import Agency, Block, Page, Target, Unit
 from macros.pipeline import SiteData
-from macros.site import chart, previews
+from macros.site import bodies, chart, previews
 from macros import urls
 from macros.urls import Urls
 
@@ -107,6 +107,12 @@ def deadline_text(target: Target) -> str:
     return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
 
 
+def inferred_parts(target: Target) -> str:
+    """What the site infers of a target, in words ("thời hạn", "mức cần đạt", both), or "" when the plan states all."""
+    parts = ((target.deadline_stated, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
 def report_value(site: SiteData, target: Target, report) -> str:
     if report.hamlet_values:
         names = {hamlet.id: hamlet.name for hamlet in site.plan.hamlets}
@@ -126,7 +132,8 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
         source_link=lambda anchor: _source_link(site, anchor),
-        role_label=AGENCY_ROLES.get,
+        role_lines=lambda agency: bodies.role_lines(plan, agency),
+        inferred_parts=inferred_parts,
         comparison_of=kinds.comparison_of,
         in_year_text=kinds.IN_YEAR_MEASURES.get,
         before_plan=lambda report: status.before_plan(report, plan.document.period_start),
@@ -183,15 +190,19 @@ def redirect_page(
     landing = new_address or address
     path, label = _landing(site, landing)
     base = site_url.rstrip("/")
-    return environment().get_template("redirect.html").render(
-        label=label,
-        target=f"../../{path}",
-        canonical=f"{base}/{path}" if site_url else f"../../{path}",
-        own_url=f"{base}/{address}/" if site_url else "",
-        image_root=f"{base}/" if site_url else "../../",
-        preview=previews.address_preview(site, landing, label),
-        site_name=site_name,
-        document=site.plan.document,
+    return (
+        environment()
+        .get_template("redirect.html")
+        .render(
+            label=label,
+            target=f"../../{path}",
+            canonical=f"{base}/{path}" if site_url else f"../../{path}",
+            own_url=f"{base}/{address}/" if site_url else "",
+            image_root=f"{base}/" if site_url else "../../",
+            preview=previews.address_preview(site, landing, label),
+            site_name=site_name,
+            document=site.plan.document,
+        )
     )
 
 
@@ -217,7 +228,14 @@ def target_page_context(site: SiteData, target: Target) -> dict:
 
 
 def agency_page_context(site: SiteData, agency: Agency) -> dict:
-    return dict(item=agency, targets=site.plan.targets_of(agency.id), tasks=site.plan.tasks_of(agency.id))
+    targets, tasks = site.plan.targets_of(agency.id), site.plan.tasks_of(agency.id)
+    return dict(
+        item=agency,
+        targets=[(target, bodies.relation("target", target, agency.id)) for target in targets],
+        tasks=[(task, bodies.relation("task", task, agency.id)) for task in tasks],
+        no_targets=bodies.NO_TARGETS,
+        no_tasks=bodies.NO_TASKS,
+    )
 
 
 def agencies_page(site: SiteData, page_url: str) -> str:
