@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.domain import kinds
+from macros.vocabulary import kinds, periods
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
-PERIOD_PATTERN = r"^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4]|-GK)?$"
 ANCHOR_KINDS = ("anchor", "anchors")  # kinds whose ids name a unit or a paragraph of the plan
 # The parts of the document outside its numbered sections, as the page "Văn bản gốc" addresses them: where the plan
 # names the bodies behind its basis and the recipients. Agencies' `nguon` may name them (field kind "sources").
@@ -62,6 +61,7 @@ class Field:
     public: str | None = None  # its description in the open data; None keeps it out of the open data
     max_length: int = 200  # characters, for kinds "text" and "texts" (each item): a name or a short phrase
     role: str = ""  # for a field naming bodies (ref="agency"): the vai_tro (AGENCY_ROLES) this gives each of them
+    clerk: str = ""  # the label a clerk fills it under (workbook column, web-form field); empty: not asked of clerks
 
     @property
     def refers_to(self) -> str | None:
@@ -103,7 +103,7 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
-    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/data/workbook.py
+    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/intake/workbook.py
 
 
 RECORDS: dict[str, Record] = {}
@@ -191,8 +191,16 @@ _record(
 _record(
     "span",
     "Giai đoạn",
-    Field("tu", "year", title="Từ năm", description="Năm đầu tiên nhận báo cáo.", required=True),
-    Field("den", "year", title="Đến năm", description="Năm cuối cùng.", required=True),
+    Field("tu", "year", attr="first", title="Từ năm", description="Năm đầu tiên nhận báo cáo.", required=True),
+    Field("den", "year", attr="last", title="Đến năm", description="Năm cuối cùng.", required=True),
+    Field(
+        "giua_ky",
+        "year",
+        attr="midterm",
+        title="Năm đánh giá giữa nhiệm kỳ",
+        description="Năm mà kế hoạch định đánh giá giữa nhiệm kỳ (thường ở mục Tổ chức thực hiện). Bỏ trống nếu "
+        "kế hoạch không nêu.",
+    ),
 )
 _record(
     "document",
@@ -232,7 +240,8 @@ _record(
         "giai_doan",
         "record",
         title="Giai đoạn kế hoạch",
-        description="Năm đầu và năm cuối được báo cáo (mục V.1: giai đoạn 2026-2030).",
+        description="Năm đầu và năm cuối được báo cáo, như kế hoạch ghi giai đoạn của nó "
+        "(thường ở mục Tổ chức thực hiện).",
         required=True,
         record="span",
     ),
@@ -442,9 +451,10 @@ _record(
         "deadline",
         attr="deadline",
         title="Thời hạn",
-        description="Năm phải đạt (2025–2030) hoặc hang-nam nếu xét từng năm.",
+        description=f"Năm phải đạt (trong nhiệm kỳ của kế hoạch) hoặc {kinds.YEARLY} nếu xét từng năm.",
         required=True,
-        public=("Năm phải đạt, hoặc hang-nam với chỉ tiêu xét từng năm (trong JSON: số năm hoặc chữ hang-nam)."),
+        public=f"Năm phải đạt, hoặc {kinds.YEARLY} với chỉ tiêu xét từng năm "
+        f"(trong JSON: số năm hoặc chữ {kinds.YEARLY}).",
     ),
     Field(
         "han_theo_ke_hoach",
@@ -475,8 +485,10 @@ _record(
         + "; ".join(f"{c.code} khi kế hoạch viết {c.words}" for c in kinds.COMPARISONS.values())
         + ". Để trống với chỉ tiêu đạt/chưa đạt.",
         choices=tuple(kinds.COMPARISONS),
-        public=">=: đạt khi bằng hoặc hơn mục tiêu; >: chỉ đạt khi hơn mục tiêu (Kế hoạch viết “vượt”, “trên”); "
-        "trống với chỉ tiêu đạt/chưa đạt.",
+        public="; ".join(
+            f"{c.code}: {c.rule[:1].lower()}{c.rule[1:]} (Kế hoạch viết {c.words})" for c in kinds.COMPARISONS.values()
+        )
+        + "; trống với chỉ tiêu đạt/chưa đạt.",
     ),
     Field(
         "trong_nam",
@@ -727,15 +739,17 @@ _record(
         required=True,
         ref="target",
         public="Mã chỉ tiêu được báo cáo.",
+        clerk="Chỉ tiêu",
     ),
     Field(
         "ky",
         "period",
         attr="period",
         title="Kỳ báo cáo",
-        description="Tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK.",
+        description=periods.FORMS[:1].upper() + periods.FORMS[1:] + ".",
         required=True,
-        public="Tháng (2026-11), quý (2026-Q4), năm (2026) hoặc đánh giá giữa nhiệm kỳ (2028-GK).",
+        public=periods.FORMS[:1].upper() + periods.FORMS[1:] + ".",
+        clerk="Kỳ báo cáo",
     ),
     Field(
         "gia_tri",
@@ -744,6 +758,7 @@ _record(
         title="Giá trị",
         description="Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
         public="Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
+        clerk="Giá trị",
     ),
     Field(
         "theo_ap",
@@ -755,6 +770,7 @@ _record(
             "Với chỉ tiêu tính theo từng ấp: trong CSV là các cặp mã-ấp=số nối bằng dấu chấm phẩy; "
             "trong JSON là một đối tượng."
         ),
+        clerk="Giá trị theo ấp",
     ),
     Field(
         "ngay",
@@ -764,6 +780,7 @@ _record(
         description="Số liệu tính đến ngày nào, dạng NĂM-THÁNG-NGÀY.",
         required=True,
         public="Số liệu tính đến ngày này (NĂM-THÁNG-NGÀY).",
+        clerk="Ngày số liệu",
     ),
     Field(
         "nguon",
@@ -774,6 +791,7 @@ _record(
         required=True,
         public="Số hiệu văn bản báo cáo hoặc đường liên kết.",
         max_length=300,
+        clerk="Nguồn số liệu",
     ),
     Field(
         "don_vi_bao_cao",
@@ -784,6 +802,7 @@ _record(
         required=True,
         ref="agency",
         public="Mã đơn vị gửi báo cáo.",
+        clerk="Đơn vị báo cáo",
     ),
     Field(
         "ghi_chu",
@@ -793,6 +812,7 @@ _record(
         description="Giải thích ngắn nếu cần.",
         public="Giải thích ngắn của đơn vị báo cáo.",
         max_length=500,
+        clerk="Ghi chú",
     ),
 )
 _record(

@@ -10,8 +10,8 @@ from typing import NamedTuple
 from macros import slug
 from macros.data.load import Source
 from macros.data.spec import AGENCY_ROLES, RECORDS
-from macros.domain import kinds, periods
-from macros.settings import DEFAULT_PERIOD_SPAN, SPLIT_PAGE_CHARS
+from macros.settings import SPLIT_PAGE_CHARS
+from macros.vocabulary import kinds, periods
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,25 @@ class Document:
     closing: str
     recipients: tuple[str, ...]
     signature: Signature
-    period_start: int
-    period_end: int
+    span: periods.Span
+
+    @property
+    def period_start(self) -> int:
+        return self.span.first
+
+    @property
+    def period_end(self) -> int:
+        return self.span.last
 
     @property
     def baseline_year(self) -> int:
         """The year before the plan's period whose reports are accepted as the starting point (2025)."""
-        return periods.baseline_year((self.period_start, self.period_end))
+        return self.span.baseline
+
+    @property
+    def midterm_year(self) -> int | None:
+        """The year of the mid-term review the plan holds (V.5: 2028), None if it holds none."""
+        return self.span.midterm
 
 
 @dataclass(frozen=True)
@@ -355,7 +367,7 @@ MODEL_VALUES = {
     "sources": tuple,
     "enums": tuple,
     "bool": bool,
-    "deadline": lambda value: None if value == "hang-nam" else value,
+    "deadline": lambda value: None if value == kinds.YEARLY else value,
     "period": periods.parse,
     "hamlet_values": lambda value: tuple(sorted((value or {}).items())),
 }
@@ -387,12 +399,10 @@ def _unit(raw, part_number: str | None, depth: int) -> Unit:
 
 
 def _document(raw) -> Document:
-    span = raw.get("giai_doan") or {}
     return Document(
         **fields("document", raw),
         signature=Signature(**fields("signature", raw["chu_ky"])),
-        period_start=span.get("tu", DEFAULT_PERIOD_SPAN[0]),
-        period_end=span.get("den", DEFAULT_PERIOD_SPAN[1]),
+        span=periods.Span(**fields("span", raw["giai_doan"])),
     )
 
 

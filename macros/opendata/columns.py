@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.data.spec import ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
+from macros.data.spec import ID_PATTERN, RECORDS, Field
 from macros.domain import status
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
+from macros.vocabulary import kinds, periods
 
 
 def _is_number(value) -> bool:
@@ -26,7 +26,8 @@ def _is_number(value) -> bool:
 
 
 def _is_year(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and TERM_FIRST_YEAR <= value <= TERM_LAST_YEAR
+    """A year written as a number (the check holds it to the plan's years, data/ke-hoach.yml `giai_doan`)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
 
 
 def _is_text(value) -> bool:
@@ -59,11 +60,11 @@ VALUE_TYPES = {
     "text": ValueType("string", "string", "văn bản", _is_text),
     "enum": ValueType("string", "string", "một trong các giá trị kể ở cột Ý nghĩa", _is_text),
     "number": ValueType("number", "number", "số", _is_number),
-    "year": ValueType("integer", "integer", f"năm ({TERM_FIRST_YEAR}–{TERM_LAST_YEAR})", _is_year),
+    "year": ValueType("integer", "integer", "năm (số có bốn chữ số)", _is_year),
     "bool": ValueType("boolean", "boolean", "true hoặc false", lambda value: isinstance(value, bool)),
     "date": ValueType("date", "date", "ngày, dạng NĂM-THÁNG-NGÀY", _matches(r"\d{4}-\d{2}-\d{2}")),
     "period": ValueType(
-        "string", "string", "kỳ báo cáo: 2026-11, 2026-Q4, 2026 hoặc 2028-GK", _matches(PERIOD_PATTERN)
+        "string", "string", "kỳ báo cáo: 2026-11, 2026-Q4, 2026 hoặc 2028-GK", _matches(periods.PATTERN)
     ),
     "value": ValueType(
         "any",
@@ -80,8 +81,8 @@ VALUE_TYPES = {
     "deadline": ValueType(
         "string",
         "any",
-        f"năm ({TERM_FIRST_YEAR}–{TERM_LAST_YEAR}), hoặc chữ hang-nam với chỉ tiêu xét từng năm",
-        lambda value: _is_year(value) or value == "hang-nam",
+        f"năm (số có bốn chữ số), hoặc chữ {kinds.YEARLY} với chỉ tiêu xét từng năm",
+        lambda value: _is_year(value) or value == kinds.YEARLY,
     ),
     "hamlet_values": ValueType(
         "string",
@@ -131,6 +132,10 @@ class Dataset:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    def file_name(self, fmt: str) -> str:
+        """ "chi-tieu.csv": the file's name in the open data folder (Urls.data_file gives its address)."""
+        return f"{self.name}.{fmt}"
 
 
 LIST = "Nhiều giá trị: trong tệp CSV nối bằng dấu chấm phẩy (;), trong tệp JSON là một danh sách."

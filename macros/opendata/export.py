@@ -6,14 +6,17 @@ import csv
 import io
 import json
 
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.opendata import columns, template
-from macros.pipeline import SiteData
+from macros.intake import template
+from macros.opendata import columns
+from macros.urls import Urls
+from macros.vocabulary import kinds
 
 # Model value -> open-data value, by field kind: what a tuple, a yearly deadline, a period or a date become in JSON.
 PUBLIC_VALUES = {
     "refs": list,
-    "deadline": lambda value: value or "hang-nam",
+    "deadline": lambda value: value or kinds.YEARLY,
     "period": lambda period: period.code,
     "date": lambda day: day.isoformat(),
     "hamlet_values": dict,
@@ -99,7 +102,7 @@ def files(site: SiteData) -> list[VirtualFile]:
         file
         for dataset, records in tables
         for file in (
-            VirtualFile(f"du-lieu/{dataset.name}.json", to_json(records)),
-            VirtualFile(f"du-lieu/{dataset.name}.csv", to_csv(records, dataset.names)),
+            VirtualFile(Urls.data_file(dataset.file_name("json")), to_json(records)),
+            VirtualFile(Urls.data_file(dataset.file_name("csv")), to_csv(records, dataset.names)),
         )
     ] + template.files(site)

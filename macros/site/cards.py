@@ -19,7 +19,6 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -81,7 +80,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     last = lines[max_lines - 1]
     while last and face.getlength(last + " …") > width:
         last = last.rpartition(" ")[0]
-    return lines[: max_lines - 1] + [f"{last} …"]
+    return [*lines[: max_lines - 1], f"{last} …"]
 
 
 def _status(draw: ImageDraw.ImageDraw, card: Card, top: int) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros import urls
 from macros.domain import status
 from macros.domain.model import Target, Unit
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.pipeline import SiteData
-from macros import urls
 from macros.site import bodies, cards
 from macros.urls import Urls
 

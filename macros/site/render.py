@@ -15,13 +15,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros import formats as fmt
-from macros.data.spec import DOCUMENT_ANCHORS
-from macros.domain import kinds, status
-from macros.domain.model import Agency, Block, Page, Target, Unit
-from macros.pipeline import SiteData
-from macros.site import bodies, chart, previews
 from macros import urls
+from macros.data.spec import DOCUMENT_ANCHORS
+from macros.domain import status
+from macros.domain.model import Agency, Block, Page, Target, Unit
+from macros.domain.site_data import SiteData
+from macros.settings import HOME_NEWS
+from macros.site import bodies, chart, previews
 from macros.urls import Urls
+from macros.vocabulary import kinds, periods
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -113,6 +115,9 @@ def inferred_parts(target: Target) -> str:
     return " và ".join(name for stated, name in parts if not stated)
 
 
+HAMLET_VERDICTS = {None: "Chưa có số liệu", True: "Đạt", False: "Chưa đạt"}
+
+
 def report_value(site: SiteData, target: Target, report) -> str:
     if report.hamlet_values:
         names = {hamlet.id: hamlet.name for hamlet in site.plan.hamlets}
@@ -136,7 +141,7 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         inferred_parts=inferred_parts,
         comparison_of=kinds.comparison_of,
         in_year_text=kinds.IN_YEAR_MEASURES.get,
-        before_plan=lambda report: status.before_plan(report, plan.document.period_start),
+        before_plan=lambda report: status.before_plan(report, status.Scope.of(plan)),
         site=site,
         plan=plan,
         root=relative_root(page_url),
@@ -146,13 +151,10 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         agency=plan.agency_by_id.get,
         page_of=plan.page_of,
         period_title=period_title,
-        period_kind=PERIOD_KINDS.get,
+        period_kind=periods.KIND_NAMES.get,
         commune=plan.commune,
         **extra,
     )
-
-
-PERIOD_KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "giua-ky": "Giữa nhiệm kỳ"}
 
 
 def period_title(period) -> str:
@@ -252,9 +254,6 @@ def home_summary(site: SiteData, page_url: str) -> str:
     )
 
 
-HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the rest
-
-
 def home_next(site: SiteData, page_url: str) -> str:
     """Below the overview: what a citizen most often wants next (the targets, the plan's sections, what is new)."""
     return html("home_next.html", entries=site.feed_entries[:HOME_NEWS], **context(site, page_url))
@@ -294,11 +293,8 @@ def _source_link(site: SiteData, anchor: str) -> tuple[str, str]:
 
 
 def _hamlet_rows(site: SiteData, target: Target) -> list:
+    """(hamlet, latest value, verdict) per hamlet: the verdict is the status module's (status.hamlet_results)."""
     reports = site.plan.reports_for(target.id)
-    latest = dict(reports[-1].hamlet_values) if reports else {}
-    rows = []
-    for hamlet in site.plan.hamlets:
-        value = latest.get(hamlet.id)
-        verdict = "Chưa có số liệu" if value is None else ("Đạt" if status.is_met(target, value) else "Chưa đạt")
-        rows.append((hamlet, value, verdict))
-    return rows
+    results = status.hamlet_results(target, reports[-1] if reports else None, site.plan.hamlet_ids)
+    hamlets = {hamlet.id: hamlet for hamlet in site.plan.hamlets}
+    return [(hamlets[key], value, HAMLET_VERDICTS[met if value is not None else None]) for key, value, met in results]

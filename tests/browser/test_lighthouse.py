@@ -26,7 +26,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from support.paths import PAGE_TYPES
+from support.pages import PAGE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

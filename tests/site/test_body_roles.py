@@ -22,7 +22,12 @@ from macros.site import bodies, pages, previews, render
 # The plan's words, field by field: the role a body named in that field has (README, "06 rõ").
 GIVES = {
     "chi-tieu.yml": {"chu_tri": "duoc-giao", "phoi_hop": "phoi-hop"},
-    "nhiem-vu.yml": {"chu_tri": "duoc-giao", "phoi_hop": "phoi-hop", "chi_dao": "duoc-chi-dao", "de_nghi": "duoc-de-nghi"},
+    "nhiem-vu.yml": {
+        "chu_tri": "duoc-giao",
+        "phoi_hop": "phoi-hop",
+        "chi_dao": "duoc-chi-dao",
+        "de_nghi": "duoc-de-nghi",
+    },
 }
 NOUN = {"chi-tieu.yml": "chỉ tiêu", "nhiem-vu.yml": "nhiệm vụ"}
 
@@ -88,7 +93,13 @@ def test_every_sentence_about_a_body_follows_its_roles(real_site_data, body):
 
 
 def test_a_request_or_a_coordination_is_never_an_assignment(real_site_data):
-    for body in ("ubmttq", "to-chuc-chinh-tri-xa-hoi", "thuong-truc-hdnd", "dai-bieu-hdnd", "trung-tam-dich-vu-nong-nghiep"):
+    for body in (
+        "ubmttq",
+        "to-chuc-chinh-tri-xa-hoi",
+        "thuong-truc-hdnd",
+        "dai-bieu-hdnd",
+        "trung-tam-dich-vu-nong-nghiep",
+    ):
         description = previews.agency_description(real_site_data, body)
         assert "giao chủ trì" not in description and "được giao" not in description, description
     front = previews.agency_description(real_site_data, "ubmttq")
@@ -103,7 +114,9 @@ def test_each_list_item_of_an_agency_page_names_the_role_of_that_record(real_sit
     for agency in real_site_data.plan.agencies:
         page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser")
         items = page.select("ul.kh-list li")
-        assert len(items) == len(real_site_data.plan.targets_of(agency.id)) + len(real_site_data.plan.tasks_of(agency.id))
+        assert len(items) == len(real_site_data.plan.targets_of(agency.id)) + len(
+            real_site_data.plan.tasks_of(agency.id)
+        )
         for item in items:
             relation = item.select_one("span[data-role]")
             assert relation["data-role"] in agency.roles, agency.id
@@ -161,8 +174,8 @@ def test_the_built_site_check_can_fail(real_site, tmp_path):
     [
         (  # a role no record gives
             "co-quan.yml",
-            "    vai_tro: [duoc-neu-ten]\n    ghi_chu: \"Mục II.1 viết “phát huy vai trò lực lượng dân quân tự vệ, công an",
-            "    vai_tro: [duoc-giao]\n    ghi_chu: \"Mục II.1 viết “phát huy vai trò lực lượng dân quân tự vệ, công an",
+            "  - id: cong-an-xa\n    ten: Công an xã\n    nguon: [ii-1-d4]\n    vai_tro: [duoc-neu-ten]\n",
+            "  - id: cong-an-xa\n    ten: Công an xã\n    nguon: [ii-1-d4]\n    vai_tro: [duoc-giao]\n",
             "vai_tro: vai_tro có duoc-giao nhưng không chỉ tiêu hay nhiệm vụ nào ghi đơn vị này ở chu_tri",
         ),
         (  # a record that gives a role vai_tro lacks

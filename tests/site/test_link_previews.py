@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.build import build_site
 from PIL import Image
+from support.build import build_site
 
 from macros.site import cards, previews
 

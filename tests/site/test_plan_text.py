@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from support.paths import ROOT
 from support.plan_text import PUBLISHED_IDS, SOURCE, normalize, sentences, source_paragraphs
+
 
 def model_text(site) -> str:
     """The document as the data holds it, with the numbering printed as in the source."""
