@@ -115,6 +115,16 @@ def inferred_parts(target: Target) -> str:
     return " và ".join(name for stated, name in parts if not stated)
 
 
+def verdict_basis(target: Target, verdict: str) -> str:
+    """What the site inferred that a verdict (a status, or a mid-term verdict) stands on, in words, or "": nothing
+    for "no data"; not the deadline for a target already met, unless it is judged every year."""
+    if verdict == status.NO_DATA:
+        return ""
+    deadline = target.deadline_stated or (verdict == status.ACHIEVED and target.deadline is not None)
+    parts = ((deadline, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
 HAMLET_VERDICTS = {None: "Chưa có số liệu", True: "Đạt", False: "Chưa đạt"}
 
 
@@ -139,6 +149,7 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         source_link=lambda anchor: _source_link(site, anchor),
         role_lines=lambda agency: bodies.role_lines(plan, agency),
         inferred_parts=inferred_parts,
+        verdict_basis=verdict_basis,
         comparison_of=kinds.comparison_of,
         in_year_text=kinds.IN_YEAR_MEASURES.get,
         before_plan=lambda report: status.before_plan(report, status.Scope.of(plan)),

@@ -192,3 +192,13 @@ def test_every_goal_cell_of_an_inferred_level_carries_the_mark(build, request, r
         own = _html((site / "chi-tieu" / target.id / "index.html").read_text(encoding="utf-8"))
         goal = next(tr.td for tr in own.select("table.kh-facts tr") if tr.th.get_text() == "Mục tiêu")
         assert "trang suy ra" in goal.get_text()
+
+
+def test_a_verdict_names_only_the_inferences_it_stands_on(real_site_data):
+    targets = real_site_data.plan.target_by_id
+    assert render.verdict_basis(targets["san-pham-ocop-3-sao"], "dung-tien-do") == "thời hạn"
+    assert render.verdict_basis(targets["san-pham-ocop-3-sao"], "chua-co-so-lieu") == ""
+    assert render.verdict_basis(targets["bau-cu-nhiem-ky-2026-2031"], "da-dat") == ""  # met: the deadline is moot
+    assert render.verdict_basis(targets["duy-tri-nong-thon-moi"], "da-dat") == "thời hạn"  # judged every year
+    assert render.verdict_basis(targets["giu-vung-dien-tich-rau-mau"], "khong-dat") == "thời hạn và mức cần đạt"
+    assert render.verdict_basis(targets["bao-hiem-y-te"], "cham-tien-do") == ""
