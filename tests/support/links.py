@@ -9,7 +9,6 @@ walk covers every page of three builds, so it has to be quick.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,15 +20,13 @@ REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.IGNORECASE)
 XML_LINKS = re.compile(r"<(?:loc|link|id|guid)[^>]*>\s*([^<\s]+)\s*<|<link[^>]*\bhref=\"([^\"]+)\"")
 
 
-@dataclass
 class Page(HTMLParser):
     """The links of one HTML page (as written) and the ids it holds."""
 
-    links: list[str] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-
-    def __post_init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
