@@ -5,9 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+# The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.x, same output byte for byte; README
+# "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
+ENGINE ?= mkdocs
 
 .PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots \
-	import repo-files suggestions
+	site-files import repo-files suggestions
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -17,6 +20,7 @@ help:
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
 	@echo "make import PLAN=<tệp .docx hoặc .txt> [XA=…] [TINH=…] [GIAI_DOAN=…] [FORCE=1] - nhập Kế hoạch của một xã"
 	@echo "make suggestions - xem các chỉ tiêu đề xuất bên cạnh đoạn văn của chúng"
+	@echo "make site-files DIR=<thư mục> - ghi mọi trang đã sinh sẵn để công cụ khác dựng"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -84,10 +88,15 @@ suggestions: $(STAMP)
 	$(PY) scripts/suggestions.py
 
 serve: $(STAMP) fonts
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: check fonts
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict -f mkdocs.yml
+
+# Every page and file already made, for any MkDocs-like engine: DIR/docs/, DIR/overrides/, DIR/mkdocs.yml (no hooks).
+site-files: $(STAMP) fonts
+	@test -n "$(DIR)" || { echo "Cần thư mục: make site-files DIR=<thư mục>"; exit 2; }
+	$(PY) scripts/site_files.py "$(DIR)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check macros scripts tests

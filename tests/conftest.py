@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from support.build import build_site, serve
 from support.data import imported_data
-from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY
+from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY, XA_MAU
 from support.plan_text import SOURCE
-
-SOURCE_NAME = SOURCE.name
 
 from macros import pipeline
 
@@ -46,7 +44,7 @@ def fixture_site(tmp_path_factory, fixture_data_dir) -> Path:
 @pytest.fixture(scope="session")
 def imported_data_dir(tmp_path_factory) -> Path:
     """The real plan imported from its source text in data/nguon/."""
-    return imported_data(tmp_path_factory.mktemp("data-imported"), ROOT / "data" / "nguon" / SOURCE_NAME)
+    return imported_data(tmp_path_factory.mktemp("data-imported"), ROOT / "data" / "nguon" / SOURCE.name)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +55,11 @@ def imported_site_data(imported_data_dir):
 @pytest.fixture(scope="session")
 def imported_site(tmp_path_factory, imported_data_dir) -> Path:
     return build_site(tmp_path_factory.mktemp("site-imported"), data_dir=imported_data_dir)
+
+
+def xa_mau_site(tmp_path_factory) -> Path:
+    """The fictional second commune of tests/fixtures/xa-mau/, built from its own data and mkdocs.yml."""
+    return build_site(tmp_path_factory.mktemp("site-xa-mau"), config=XA_MAU / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("importer", ("macros.importer",)),  # a plan document -> a commune's data/, checked by the pipeline
     ("opendata", ("macros.opendata",)),
     ("site", ("macros.site",)),
+    ("publish", ("macros.publish",)),
     ("adapter", ("macros.adapter", "macros")),
 )
 

@@ -3,7 +3,7 @@ ways plans write them ("Ủy ban nhân dân xã", "UBND xã"; "Ủy ban MTTQ Vi�
 
 Each body found keeps the paragraphs that name it (`nguon`). What the plan gives it (`vai_tro`) is left for staff:
 the importer writes `chua-xet`. A longer name wins over a shorter one inside it ("Văn phòng HĐND và UBND xã" is
-not also "UBND xã"); a phrase that names no body ("Hội đồng nhân dân các cấp" in an election) hides the words in it.
+not also "UBND xã"). An entry without an id would be a phrase that names no body, hiding the words in it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ def body(id_: str, *patterns: str) -> Body:
 
 
 CATALOGUE = (
-    body("", rf"(?:bầu cử )?(?:đại biểu )?(?:{HDND}|{UBND}) các cấp", r"bầu cử (?:đại biểu )?Quốc hội"),
     body("van-phong-hdnd-ubnd", rf"Văn phòng {HDND} ?(?:và|-|–) ?{UBND} xã", rf"Văn phòng {UBND} xã"),
     body("lanh-dao-ubnd-xa", rf"Lãnh đạo {UBND} xã", rf"Chủ tịch,? (?:các )?(?:PCT|Phó Chủ tịch)\.? ?{UBND} xã",
          rf"(?:Phó )?Chủ tịch {UBND} xã"),
@@ -90,6 +89,8 @@ CATALOGUE = (
     body("ban-bi-thu", r"(?-i:Ban Bí thư)"),
     body("bch-trung-uong", r"(?-i:Ban Chấp hành Trung ương)(?: Đảng)?"),
     body("thu-tuong-chinh-phu", r"(?-i:Thủ tướng Chính phủ)"),
+    body("quoc-hoi", r"(?-i:Quốc hội)"),
+    body("truong-giao-duong-co-so-giao-duc-bat-buoc", r"trường giáo dưỡng(?:, cơ sở giáo dục bắt buộc)?"),
     body("chinh-phu", r"(?-i:Chính phủ)"),
     body("so-", rf"(?-i:Sở {DEPARTMENT})"),
     body("bo-", rf"(?-i:Bộ {DEPARTMENT})"),

@@ -32,7 +32,7 @@ VALUE_CUE = re.compile(
     re.IGNORECASE,
 )
 KEEP = re.compile(
-    r"\bgiữ vững\b|\bduy trì\b(?=[^,;]*\b(?:đạt|chuẩn|danh hiệu)\b)|\bkhông để\b(?=[^,;]*\b(?:xảy ra|phát sinh)\b)",
+    r"\bgiữ vững\b|\bduy trì\b(?=[^,;]*\b(?:đạt|chuẩn|danh hiệu|mức)\b)|\bkhông để\b(?=[^,;]*\b(?:xảy ra|phát sinh)\b)",
     re.IGNORECASE,
 )
 NAMED_LEVEL = re.compile(
@@ -40,7 +40,11 @@ NAMED_LEVEL = re.compile(
     r"|\bđạt danh hiệu\b|\b(?:về|đạt) mức\b|\btrở thành\b|\bđạt:? (?!và |các |mục tiêu|chỉ tiêu)(?=[^\W\d_])",
     re.IGNORECASE,
 )
-MILESTONE = re.compile(r"\bhoàn thành\b|\bđưa vào sử dụng\b|\btổng kết\b|\bkhánh thành\b|\bkhởi công\b", re.I)
+MILESTONE = re.compile(
+    r"\bhoàn thành\b|\bđưa vào sử dụng\b|\btổng kết\b|\bkhánh thành\b|\bkhởi công\b"
+    r"|\bxây dựng kế hoạch\b|\bban hành (?:kế hoạch|quy chế|quy định|đề án)\b",  # a document the plan says must exist
+    re.IGNORECASE,
+)
 NOT_MILESTONE = re.compile(
     r"\bhoàn thành (?:thắng lợi |tốt |toàn diện )?(?:các |những |toàn bộ )?(?:chỉ tiêu|mục tiêu|nhiệm vụ|kế hoạch)"
     r"|thời gian hoàn thành|\bhoàn thành tốt nhiệm vụ",
@@ -49,6 +53,7 @@ NOT_MILESTONE = re.compile(
 NOT_REPEATED = re.compile(r"khám sức khỏe định kỳ|bình quân (?:hằng|hàng) năm", re.IGNORECASE)
 BEYOND_BUDGET = re.compile(r"(?<!đạt và )\bvượt (dự toán|kế hoạch)\b", re.IGNORECASE)
 REQUEST = re.compile(r"^\s*Đề nghị\b")
+ENCOURAGED = re.compile(r"^\s*Khuyến khích\b", re.IGNORECASE)  # what the commune encourages, it does not promise
 LEAD_IN = re.compile(rf"{PHAN_DAU.pattern}|{TIME_POINT.pattern}|^\s*(?:hằng|hàng|mỗi) năm\b", re.IGNORECASE)
 NEEDS_LEAD = re.compile(
     r"trở thành|về mức|đạt (?!(?:tiêu )?chuẩn|kế hoạch|danh hiệu|mức)", re.IGNORECASE
@@ -258,7 +263,8 @@ def milestone(segment: Segment, index: int) -> tuple[int, int] | None:
     if NOT_MILESTONE.search(part) or not (match or timed):
         return None
     if match:
-        return phrase_start(segment, start + match.start()), segment.parts[index][1]
+        lead = PHAN_DAU.search(part, 0, match.start()) or YEAR_ONLY.search(part, 0, match.start())
+        return start + (lead.start() if lead else match.start()), segment.parts[index][1]
     verbs = [v for v in DELIVER.finditer(part, 0, timed.start())]
     if not verbs or NAME_BEFORE.search(QUOTED.sub("", part[: timed.start()])):
         return None
@@ -276,7 +282,7 @@ def time_point(text: str) -> int | None:
 
 def segment_commitments(segment: Segment) -> list[Found]:
     """Numbers first; then, in the parts no number took, the commitments without one."""
-    if REQUEST.match(segment.sentence):
+    if REQUEST.match(segment.sentence) or ENCOURAGED.match(segment.sentence):
         return []
     found = number_found(segment)
     found += beyond_budget(segment, found)

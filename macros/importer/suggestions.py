@@ -146,19 +146,21 @@ def words_of(quote: str) -> str:
     return " ".join(fold(quote).lower().split())
 
 
-def drop_repeats(records: list[dict]) -> list[dict]:
+def drop_repeats(records: list[dict], alone: list[bool]) -> list[dict]:
     """A commitment the plan says twice is suggested once: where it is said in full ("giữ vững trật tự an toàn xã
-    hội" in II.1 is said again, longer, in III.4), else where it is said first."""
-    return [item for index, item in enumerate(records) if not said_elsewhere(records, index)]
+    hội" in II.1 is said again, longer, in III.4), else where it stands as a clause of its own ("; duy trì mức sinh
+    hợp lý;" in III.3.3 đoạn 3, not inside a list in đoạn 1), else where it is said first."""
+    return [item for index, item in enumerate(records) if not said_elsewhere(records, alone, index)]
 
 
-def said_elsewhere(records: list[dict], index: int) -> bool:
+def said_elsewhere(records: list[dict], alone: list[bool], index: int) -> bool:
     item = records[index]
     words = core_words(item["nguyen_van"])
     if item["loai"] not in ("dat-chuan", "moc") or not words:
         return False
     for other_index, other in enumerate(records):
-        fuller = len(other["nguyen_van"]) > len(item["nguyen_van"]) or other_index < index
+        rank = (len(other["nguyen_van"]), alone[other_index], -other_index)
+        fuller = rank > (len(item["nguyen_van"]), alone[index], -index)
         same = other_index != index and other["loai"] == item["loai"]
         if same and fuller and words in core_words(other["nguyen_van"]):
             return True
@@ -196,10 +198,11 @@ def with_ids(records: list[dict]) -> list[dict]:
 def suggest(places: list[tuple[str, str, str]], span: periods.Span) -> tuple[list[dict], int]:
     """(suggestions, how many commitments were left out because their year is outside the term) for the plan's
     paragraphs, given as (anchor, unit id, text)."""
-    found, skipped = [], 0
+    found, alone, skipped = [], [], 0
     for anchor, unit_id, text in places:
         for segment, item in commitments.paragraph_commitments(text):
             made = record(item, segment.sentence, unit_id, anchor, span)
             skipped += made is None
             found += [made] if made else []
-    return with_ids(drop_repeats(found)), skipped
+            alone += [item.quote == segment.text.strip(" .;")] if made else []
+    return with_ids(drop_repeats(found, alone)), skipped
