@@ -57,6 +57,7 @@ def imported_site(tmp_path_factory, imported_data_dir) -> Path:
     return build_site(tmp_path_factory.mktemp("site-imported"), data_dir=imported_data_dir)
 
 
+@pytest.fixture(scope="session")
 def xa_mau_site(tmp_path_factory) -> Path:
     """The fictional second commune of tests/fixtures/xa-mau/, built from its own data and mkdocs.yml."""
     return build_site(tmp_path_factory.mktemp("site-xa-mau"), config=XA_MAU / "mkdocs.yml")
