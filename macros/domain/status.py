@@ -95,7 +95,12 @@ def plan_precision(target: Target) -> int:
     two), and never fewer than the site's own COMPUTED_DECIMALS. A whole goal ("100% dự toán", "5 sản phẩm") is an
     exact threshold, not a rounded measurement: reading 100,4% of the estimate as 100% would publish a number the
     clerk did not write and call it "chưa vượt"."""
-    goal = kinds.of(target).goal(target)
+    return precision_of(kinds.of(target).goal(target))
+
+
+def precision_of(goal) -> int:
+    """The decimals a number is judged and shown at, for a goal written as `goal` (plan_precision's rule; the
+    report intake asks it with a target still in its data file)."""
     return max(fmt.decimals_of(goal), fmt.COMPUTED_DECIMALS)
 
 

@@ -19,12 +19,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.intake.workbook import HAMLET_MARK, HEADERS
+from macros.intake.workbook import GUIDE_SHEET, HAMLET_MARK, HEADERS, LISTS_SHEET, REPORT_SHEET
 from macros.urls import Urls
 from macros.vocabulary import kinds
 
 PATH = Urls.data_file("mau-bao-cao.xlsx")
-REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh mục"
 YES_NO = ("Đạt", "Chưa đạt")
 LOCKED_COLUMNS = 2  # Mã chỉ tiêu and Chỉ tiêu: the row's identity, which the reader trusts
 WIDTHS = (28, 48, 16, 18, 14, 15, 36, 36, 30)
