@@ -23,7 +23,7 @@ from macros import formats as fmt
 from macros import slug
 from macros.data import text_source
 from macros.intake import fields
-from macros.vocabulary import periods
+from macros.vocabulary import corrections, periods
 
 YES = ("đạt", "có")
 NO = ("chưa đạt", "không")
@@ -466,11 +466,19 @@ def shown_refusal(shown: Shown, unit: str | None) -> Refusal:
     )
 
 
+CORRECTION_FIX = (
+    f'nếu dòng này sửa số đã gửi, ghi ở cột "Ghi chú": "{corrections.MARK} <lý do sửa>" (ví dụ "{corrections.MARK} số '
+    'quý 3 tính nhầm"); nếu không, xoá dòng này hoặc sửa lại kỳ'
+)
+
+
 def fix_in_words(fix: str, name: str, label: str) -> str:
     """The check speaks YAML ("thêm dòng nguon: …", "viết gia_tri: true"); a clerk filling a workbook cell or a web
     form field reads the same advice in terms of that cell or field."""
     if fix.startswith("thêm dòng"):
         return f'điền "{label}"'
+    if corrections.MARK in fix and "ghi_chu" in fix:
+        return CORRECTION_FIX
     if "true" in fix:
         return "chọn Đạt hoặc Chưa đạt với chỉ tiêu đạt chuẩn, ghi số với chỉ tiêu khác"
     if "theo_ap" in fix:

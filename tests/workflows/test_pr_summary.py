@@ -31,6 +31,11 @@ def summary(base, head, tmp_path) -> tuple[str, str]:
     return result.stdout, out.read_text(encoding="utf-8")
 
 
+def section(text: str, title: str) -> str:
+    """One `### ` section of the summary (its `#### ` groups included)."""
+    return text.split(f"\n### {title}\n")[1].split("\n### ")[0]
+
+
 def test_the_summary_lists_reports_and_status_changes_of_a_fixture_change(tmp_path):
     base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
     patch(head, "cap-nhat/2026.yml", "gia_tri: 70\n", "gia_tri: 95\n")  # kham-pha-an 2026-Q3: 70 -> 95
@@ -46,10 +51,11 @@ def test_the_summary_lists_reports_and_status_changes_of_a_fixture_change(tmp_pa
     save(fill(template_bytes(head), rows), head / "cap-nhat" / "thang-11.xlsx")
     printed, written = summary(base, head, tmp_path)
     assert printed.strip() == written.strip()
-    added = written.split("### Báo cáo thêm mới (1)")[1].split("###")[0]
+    added = section(written, "Báo cáo thêm mới (1)")
     assert "`tuyen-quan` | Năm 2026 | 100% chỉ tiêu giao | 20/11/2026 | Báo cáo số 9/BC-CAX \\| bảng 2" in added
-    assert "`data/cap-nhat/thang-11.xlsx` dòng " in added  # a workbook row is shown, not a binary blob
-    changed = written.split("### Báo cáo được sửa (1)")[1].split("###")[0]
+    assert '#### `data/cap-nhat/thang-11.xlsx`, trang tính "Báo cáo" (1)' in added  # listed by file and sheet
+    assert '`data/cap-nhat/thang-11.xlsx` trang tính "Báo cáo", dòng ' in added  # a row, not a binary blob
+    changed = section(written, "Báo cáo được sửa (1)")
     assert "`kham-pha-an` | Quý 3/2026 | 70%, 30/09/2026" in changed and "| 95%, 30/09/2026" in changed
     statuses = written.split("### Chỉ tiêu đổi trạng thái (2)")[1]
     assert "(`kham-pha-an`) | Chậm tiến độ (70%) | Đã đạt (95%) |" in statuses
