@@ -19,7 +19,7 @@ def reason(note) -> str | None:
     return note.strip().removeprefix(MARK).strip()
 
 
-def note(reason_text: str, earlier: str | None = None) -> str:
-    """The note of a correction: "Sửa: <reason>", followed by the note of the report it replaces, if any."""
-    kept = f" (ghi chú cũ: {earlier.strip()})" if earlier and earlier.strip() and reason(earlier) is None else ""
+def note(reason_text: str, clerk_note: str | None = None) -> str:
+    """The note of a correction: "Sửa: <reason>", then the clerk's own note about the new numbers, if any."""
+    kept = f"; {clerk_note.strip()}" if clerk_note and clerk_note.strip() else ""
     return f"{MARK} {reason_text.strip()}{kept}"

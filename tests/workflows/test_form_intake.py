@@ -32,6 +32,7 @@ def body(**answers: str | None) -> str:
 
 
 GOOD = dict(
+    loai_bao_cao="Báo cáo mới",
     chi_tieu="Tỷ lệ dân số tham gia bảo hiểm y tế (bao-hiem-y-te)",
     ky="Quý 3/2026",
     gia_tri="81,82",
