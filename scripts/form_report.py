@@ -99,7 +99,7 @@ def shape_problems(answer: issue_form.Answer) -> list[str]:
 
 
 def request_problems(answer: issue_form.Answer) -> list[str]:
-    """"Loại báo cáo" must be one of its options; "Lý do sửa" is required for a correction, and only then."""
+    """ "Loại báo cáo" must be one of its options; "Lý do sửa" is required for a correction, and only then."""
     kind, reason = answer.values.get(KIND), answer.values.get(REASON)
     options = fields.of(fields.KIND).choices
     if KIND in answer.missing or kind is None:

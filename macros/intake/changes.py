@@ -146,7 +146,12 @@ def markdown(changes: Changes, head: SiteData) -> str:
 def _warnings(warnings) -> list[str]:
     if not warnings:
         return []
-    lines = [f"### Cần xem lại ({len(warnings)})", "", "Không chặn việc gộp; người duyệt đối chiếu với văn bản nguồn.", ""]
+    lines = [
+        f"### Cần xem lại ({len(warnings)})",
+        "",
+        "Không chặn việc gộp; người duyệt đối chiếu với văn bản nguồn.",
+        "",
+    ]
     lines += [f"- ⚠️ `{r.target_id}` {r.period.label} ({_place(r)}): {_cell(text)}" for r, text in warnings]
     return [*lines, ""]
 

@@ -131,6 +131,7 @@ def _xlsx_cell(cell) -> Cell:
 # ----------------------------------------------------------------- .ods
 
 ODS_PERCENT = "percentage"
+ODS_BOOLEANS = {"TRUE": True, "FALSE": False, "ĐÚNG": True, "SAI": False}
 
 
 def read_ods(path: Path) -> list[Grid]:
@@ -200,8 +201,11 @@ def _ods_cell(cell, shows: dict) -> Cell:
     kind = cell.get_attribute("office:value-type")
     if kind is None:
         return EMPTY
-    if kind == "string":
-        return Cell(cell.value if cell.value is not None else cell.text_content)
+    if kind == "string" or cell.get_attribute("calcext:value-type") == "error":
+        return Cell(cell.text_content if kind != "string" or cell.value is None else cell.value)  # "#DIV/0!" as shown
+    shown = (cell.text_content or "").strip().upper()
+    if kind == "boolean" or shown in ODS_BOOLEANS:
+        return Cell(ODS_BOOLEANS.get(shown, bool(cell.value)))  # Calc stores TRUE as the number 1 it shows as TRUE
     value = cell.value
     if isinstance(value, Decimal):
         value = int(value) if value == value.to_integral_value() else float(value)

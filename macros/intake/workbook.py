@@ -238,13 +238,15 @@ def _missing_column(table: _Table, name: str) -> Problem:
 def _add_row(records: dict, table: _Table, row: int) -> list[Problem]:
     cells = {name: table.cell(row, header) for header, name in HEADERS if name}
     merged, problems = _merges(table, row)
-    problems += _uncached(table, row, cells)
+    uncached = _uncached(table, row, cells)
+    problems += [problem for _, problem in uncached]
     target, hamlet, id_refusal = _target_and_hamlet(cells.pop("chi_tieu"), table.hamlets)
     hamlet_values = {hamlet: cells.pop("gia_tri")} if hamlet else None
     reading = clerk.read_report(cells | {"chi_tieu": target}, hamlet_values)
     reading.refusals += [id_refusal] if id_refusal else []
     problems += [_refusal_problem(table, row, refusal, merged) for refusal in reading.refusals]
     record = _row_record(reading, table, row, merged)
+    record.refused |= {name for name, _ in uncached}
     key = (record.get("chi_tieu"), record.get("ky"), "theo_ap") if hamlet else (table.position, row)
     if key in records:
         return [p for p in problems if p] + _merge_hamlet_row(records[key], record, table)
@@ -278,7 +280,7 @@ def _merges(table: _Table, row: int) -> tuple[dict[str, str], list[Problem]]:
     return merged, problems
 
 
-def _uncached(table: _Table, row: int, cells: dict) -> list[Problem]:
+def _uncached(table: _Table, row: int, cells: dict) -> list[tuple[str, Problem]]:
     """A formula whose result the file does not store reads as empty: it is reported, not skipped (Excel,
     LibreOffice and Google Sheets store the result; a file written by a program may not)."""
     problems = []
@@ -287,7 +289,7 @@ def _uncached(table: _Table, row: int, cells: dict) -> list[Problem]:
         if formula is not None:
             cells[name] = clerk.Cell(None)
             message = f"ô có công thức {formula} nhưng tệp không lưu kết quả của công thức"
-            problems.append(table.problem(row, header, message, UNCACHED_FIX))
+            problems.append((name, table.problem(row, header, message, UNCACHED_FIX)))
     return problems
 
 

@@ -92,3 +92,13 @@ def resave_with_libreoffice(path: Path, out_dir: Path) -> Path:
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     shutil.rmtree(profile, ignore_errors=True)
     return out_dir / path.name
+
+
+def to_ods(path: Path, out_dir: Path) -> Path:
+    """The workbook saved by LibreOffice Calc in its own format (.ods), as LibreOffice saves by default."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = out_dir / "lo-profile"
+    command = [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "ods"]
+    subprocess.run([*command, "--outdir", str(out_dir), str(path)], check=True, capture_output=True, timeout=180)
+    shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / path.with_suffix(".ods").name
