@@ -120,7 +120,8 @@ def parse_body(body: str) -> Answer:
         (index, match[1]) for index, line in enumerate(lines) if (match := HEADING.match(line)) and match[1] in known
     ]
     values, shape = {}, list(_shape(found, lines))
-    for (start, label), (end, _) in zip(found, [*found[1:], (len(lines), "")], strict=True):
+    ends = [index for index, _ in found[1:]] + [len(lines)]
+    for (start, label), end in zip(found, ends[: len(found)], strict=True):
         answer = "\n".join(lines[start + 1 : end]).strip()
         values.setdefault(label, None if answer in ("", NO_RESPONSE) else answer)
     missing = tuple(label for label in LABELS.values() if label not in values)
