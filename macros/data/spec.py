@@ -713,7 +713,8 @@ _record(
         attr="value",
         title="Giá trị",
         description="Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
-        public="Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
+        public="Số đạt được, đúng như đã báo cáo (trang web hiển thị và so với mục tiêu ở số chữ số thập phân của "
+        "mục tiêu, ít nhất hai), hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
         clerk="Giá trị",
     ),
     Field(

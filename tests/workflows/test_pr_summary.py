@@ -102,3 +102,42 @@ def test_the_build_workflow_writes_the_summary_for_pull_requests_and_form_branch
         where = context(event, ref) | {"steps.install.outcome": "success"}
         assert evaluate_if(step["if"], where, upstream_ok=False) is expected
         assert evaluate_if(base["if"], where, upstream_ok=False) is expected
+
+
+def test_a_share_written_as_a_fraction_is_a_warning_that_does_not_block(tmp_path):
+    base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
+    rows = {
+        "bao-hiem-y-te": {
+            "Kỳ báo cáo": "Tháng 10/2026",
+            "Giá trị": "0,935",
+            "Ngày số liệu": "31/10/2026",
+            "Nguồn số liệu": "Báo cáo số 45/BC-BHXH",
+            "Đơn vị báo cáo": "phong-kinh-te",
+        }
+    }
+    save(fill(template_bytes(head), rows), head / "cap-nhat" / "thang-9.xlsx")
+    _, written = summary(base, head, tmp_path)
+    warnings = section(written, "Cần xem lại (1)")
+    assert '`bao-hiem-y-te` Tháng 10/2026 (`data/cap-nhat/thang-9.xlsx` trang tính "Báo cáo", dòng ' in warnings
+    assert "0,94% khác xa mục tiêu 100%: có thể tỷ lệ đã được ghi dạng số thập phân (0,935 là 93,5%)" in warnings
+    assert "### Báo cáo thêm mới (1)" in written  # listed, not refused: the reviewer decides
+
+
+def test_reports_are_listed_by_file_and_sheet(tmp_path):
+    base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
+    row = {"Nguồn số liệu": "Báo cáo số 12/BC-PKT", "Đơn vị báo cáo": "phong-kinh-te"}
+    book = fill(
+        template_bytes(head),
+        {"san-pham-ocop-3-sao": row | {"Kỳ báo cáo": "Tháng 10/2026", "Giá trị": 3, "Ngày số liệu": "31/10/2026"}},
+    )
+    copy = book.copy_worksheet(book["Báo cáo"])
+    copy.title = "Tháng 11"
+    target_row = next(cell.row for cell in copy["A"] if cell.value == "san-pham-ocop-3-sao")
+    copy[f"D{target_row}"], copy[f"E{target_row}"], copy[f"F{target_row}"] = "Tháng 11/2026", 4, "29/11/2026"
+    save(book, head / "cap-nhat" / "hai-thang.xlsx")
+    _, written = summary(base, head, tmp_path)
+    added = section(written, "Báo cáo thêm mới (2)")
+    assert added.index('#### `data/cap-nhat/hai-thang.xlsx`, trang tính "Báo cáo" (1)') < added.index(
+        '#### `data/cap-nhat/hai-thang.xlsx`, trang tính "Tháng 11" (1)'
+    )
+    assert "| `san-pham-ocop-3-sao` | Tháng 11/2026 | 4 sản phẩm |" in added
