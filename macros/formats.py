@@ -60,7 +60,3 @@ def _date(value: dt.date) -> str:
 
 def date(value: dt.date | None) -> str:
     return _date(value) if value else MISSING
-
-
-def iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""

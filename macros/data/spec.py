@@ -18,15 +18,30 @@ ANCHOR_KINDS = ("anchor", "anchors")  # kinds whose ids name a unit or a paragra
 # The parts of the document outside its numbered sections, as the page "Văn bản gốc" addresses them: where the plan
 # names the bodies behind its basis and the recipients. Agencies' `nguon` may name them (field kind "sources").
 DOCUMENT_ANCHORS = {"can-cu": "căn cứ", "loi-dan": "lời dẫn", "ket-luan": "đoạn kết", "noi-nhan": "nơi nhận"}
-AGENCY_ROLES = {  # what the plan gives a body: code -> how the agency page says it
-    "ban-hanh": "Ban hành kế hoạch này",
-    "duoc-giao": "Được giao việc",
-    "duoc-de-nghi": "Được đề nghị (kế hoạch không giao việc mà đề nghị)",
-    "phoi-hop": "Phối hợp",
-    "nhan-bao-cao": "Nhận báo cáo",
-    "ban-hanh-can-cu": "Ban hành văn bản mà kế hoạch dẫn làm căn cứ",
-    "noi-nhan": "Có tên ở phần nơi nhận",
-    "duoc-neu-ten": "Chỉ được nêu tên, không được giao việc",
+
+
+@dataclass(frozen=True)
+class Role:
+    """What the plan gives a body (field vai_tro of data/co-quan.yml), in the words every page uses for it.
+
+    A role that a field of a target or a task gives (its `Field.role`: chu_tri gives "duoc-giao") also has `each`, how
+    a list names one such record ("chủ trì"); the check keeps vai_tro and those fields in step."""
+
+    label: str  # "Được giao chủ trì": the start of the line the agency pages and the link preview write
+    note: str = ""  # said after the label and its count, in brackets: "kế hoạch không giao việc mà đề nghị"
+    each: str = ""  # for a role given by a field: how a list names one record in that role
+
+
+AGENCY_ROLES = {  # code -> how the pages say it, in this order
+    "ban-hanh": Role("Ban hành kế hoạch này"),
+    "duoc-giao": Role("Được giao chủ trì", each="chủ trì"),
+    "duoc-chi-dao": Role("Được chỉ đạo thực hiện", each="được chỉ đạo thực hiện"),
+    "duoc-de-nghi": Role("Được đề nghị", note="kế hoạch không giao việc mà đề nghị", each="được đề nghị"),
+    "phoi-hop": Role("Phối hợp thực hiện", each="phối hợp"),
+    "nhan-bao-cao": Role("Nhận báo cáo tiến độ"),
+    "ban-hanh-can-cu": Role("Ban hành văn bản mà kế hoạch dẫn làm căn cứ"),
+    "noi-nhan": Role("Có tên ở phần nơi nhận"),
+    "duoc-neu-ten": Role("Được nêu tên", note="không được giao việc"),
 }
 
 
@@ -45,6 +60,7 @@ class Field:
     record: str = ""  # the record spec of items, for kinds "records" and "record"
     public: str | None = None  # its description in the open data; None keeps it out of the open data
     max_length: int = 200  # characters, for kinds "text" and "texts" (each item): a name or a short phrase
+    role: str = ""  # for a field naming bodies (ref="agency"): the vai_tro (AGENCY_ROLES) this gives each of them
     clerk: str = ""  # the label a clerk fills it under (workbook column, web-form field); empty: not asked of clerks
 
     @property
@@ -92,6 +108,12 @@ class FileSpec:
 
 
 RECORDS: dict[str, Record] = {}
+
+
+def role_text(code: str) -> str:
+    """A role in words, with its note: "Được đề nghị (kế hoạch không giao việc mà đề nghị)"."""
+    role = AGENCY_ROLES[code]
+    return f"{role.label} ({role.note})" if role.note else role.label
 
 
 def _record(name: str, title: str, *fields: Field) -> None:
@@ -315,7 +337,7 @@ _record(
         "enums",
         attr="roles",
         title="Vai trò trong kế hoạch",
-        description="; ".join(f"{code}: {label.lower()}" for code, label in AGENCY_ROLES.items()) + ".",
+        description="; ".join(f"{code}: {role_text(code).lower()}" for code in AGENCY_ROLES) + ".",
         required=True,
         choices=tuple(AGENCY_ROLES),
     ),
@@ -506,6 +528,7 @@ _record(
         description="Mã đơn vị chủ trì, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
         public=AGENCY,
+        role="duoc-giao",
     ),
     Field(
         "phoi_hop",
@@ -515,6 +538,7 @@ _record(
         description="Mã các đơn vị phối hợp, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
         public="Mã các đơn vị phối hợp.",
+        role="phoi-hop",
     ),
     Field(
         "theo_ap",
@@ -582,18 +606,31 @@ _record(
         "ref",
         attr="lead",
         title="Rõ cơ quan chủ trì",
-        description="Chỉ khi kế hoạch nêu rõ.",
+        description="Chỉ khi đoạn kế hoạch nêu rõ đơn vị làm hay chủ trì việc này.",
         ref="agency",
         public=AGENCY,
+        role="duoc-giao",
     ),
     Field(
         "phoi_hop",
         "refs",
         attr="partners",
         title="Rõ cơ quan phối hợp",
-        description="Chỉ khi kế hoạch nêu rõ.",
+        description="Chỉ khi đoạn kế hoạch nêu rõ đơn vị phối hợp.",
         ref="agency",
         public="Mã các đơn vị phối hợp.",
+        role="phoi-hop",
+    ),
+    Field(
+        "chi_dao",
+        "refs",
+        attr="directed",
+        title="Cơ quan được chỉ đạo thực hiện",
+        description="Khi đoạn kế hoạch viết “chỉ đạo” một cơ quan làm việc này (ví dụ “chỉ đạo, đôn đốc các đơn vị "
+        "trường học”): mã các cơ quan được chỉ đạo. Cơ quan được chỉ đạo không phải cơ quan chủ trì.",
+        ref="agency",
+        public="Khi Kế hoạch chỉ đạo một cơ quan làm việc này: mã các cơ quan được chỉ đạo (không phải chủ trì).",
+        role="duoc-chi-dao",
     ),
     Field(
         "de_nghi",
@@ -604,13 +641,15 @@ _record(
         "Khi đó để trống chu_tri và phoi_hop.",
         ref="agency",
         public="Khi Kế hoạch đề nghị (không giao) một cơ quan làm việc này: mã các cơ quan được đề nghị.",
+        role="duoc-de-nghi",
     ),
     Field(
         "bien_phap",
         "text",
         attr="means",
         title="Rõ biện pháp, nguồn lực",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Cách làm, phương tiện, nguồn lực đoạn kế hoạch nêu (“theo phương châm …”, “trên cơ sở …”), trích "
+        "nguyên văn; không chép lại việc phải làm. Kế hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -619,7 +658,10 @@ _record(
         "text",
         attr="timing",
         title="Rõ thời gian",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Thời gian đoạn kế hoạch nêu cho việc này (một năm, “hằng năm”, “định kỳ”, “thường xuyên”, “đến "
+        "năm …”, “trong nhiệm kỳ”), trích nguyên văn; đoạn nêu thời gian khác nhau cho từng sản phẩm thì lấy thời "
+        "gian của sản phẩm ghi ở san_pham. Không lấy tên hay thời kỳ của chương trình, kế hoạch khác. Kế hoạch không "
+        "nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -628,7 +670,9 @@ _record(
         "text",
         attr="authority",
         title="Rõ thẩm quyền, trách nhiệm",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Ai có thẩm quyền hay chịu trách nhiệm về việc này (“theo sự phân công của …”, “Giao … chủ "
+        "trì”, “tham mưu UBND xã”), trích nguyên văn; không lấy một việc phải làm (“nâng cao trách nhiệm …”). Kế "
+        "hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -637,7 +681,8 @@ _record(
         "text",
         attr="product",
         title="Rõ sản phẩm",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Kết quả cụ thể (văn bản, chuẩn đạt được, số lượng), trích nguyên văn; đoạn nêu nhiều sản phẩm "
+        "liền nhau thì trích cả cụm. Kế hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),

@@ -299,6 +299,7 @@ CROSS_RECORD_RULES = (
     rules.check_target_sections,
     value_rules.check_target_values,
     value_rules.check_requests,
+    value_rules.check_roles,
     value_rules.check_registry,
     rules.check_unique_abbreviations,
 )

@@ -93,6 +93,80 @@ def check_requests(index: Index) -> list[Problem]:
     ]
 
 
+# The role each field that names bodies gives them (spec.Field.role), by collection: chu_tri gives "duoc-giao".
+ROLE_FIELDS = {name: tuple(f for f in RECORDS[name].fields if f.role) for name in ("target", "task")}
+
+
+def _roles_given(index: Index) -> dict[str, dict[str, list[str]]]:
+    """body id -> role -> "record (field)" of every target and task that names the body in that role."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for name, fields in ROLE_FIELDS.items():
+        for entry in index.collections.get(name, []):
+            for field in fields:
+                for body in _bodies(entry, field.name):
+                    where = f"{entry.record.get('id')} ({field.name})"
+                    found.setdefault(body, {}).setdefault(field.role, []).append(where)
+    return found
+
+
+def _bodies(entry: Entry, key: str) -> list[str]:
+    value = entry.record.get(key)
+    return [body for body in (value if isinstance(value, list) else [value]) if isinstance(body, str)]
+
+
+def check_roles(index: Index) -> list[Problem]:
+    """What an agency's vai_tro says and what the targets and tasks name it for are one and the same: every sentence
+    the site writes about a body is built from its vai_tro, so a role no record gives, or a record that gives a role
+    vai_tro lacks, would make a page say what the plan does not."""
+    if {"agency", "target", "task"} & index.unreadable:
+        return []  # a role may look missing only because its file could not be read
+    given, problems = _roles_given(index), []
+    for entry in index.collections.get("agency", []):
+        listed = entry.record.get("vai_tro") if isinstance(entry.record.get("vai_tro"), list) else []
+        by_role = given.get(entry.record.get("id"), {})
+        problems += [_missing_role(entry, role, where) for role, where in by_role.items() if role not in listed]
+        problems += [_unused_role(entry, role) for role in listed if role in ROLES_BY_FIELD and role not in by_role]
+    return problems + _one_role_per_record(index)
+
+
+ROLES_BY_FIELD = {field.role: field.name for fields in ROLE_FIELDS.values() for field in fields}
+
+
+def _missing_role(entry: Entry, role: str, where: list[str]) -> Problem:
+    message = f"đơn vị được ghi ở {', '.join(where)} nhưng vai_tro chưa có {role}"
+    fix = f"thêm {role} vào vai_tro nếu kế hoạch đúng là như vậy; nếu không, sửa nơi đã ghi đơn vị này"
+    return _problem(entry, "vai_tro", message, fix)
+
+
+def _unused_role(entry: Entry, role: str) -> Problem:
+    key = ROLES_BY_FIELD[role]
+    message = f"vai_tro có {role} nhưng không chỉ tiêu hay nhiệm vụ nào ghi đơn vị này ở {key}"
+    fix = f"ghi đơn vị vào {key} của chỉ tiêu hoặc nhiệm vụ mà kế hoạch nêu, hoặc xóa {role} khỏi vai_tro"
+    return _problem(entry, "vai_tro", message, fix)
+
+
+def _one_role_per_record(index: Index) -> list[Problem]:
+    """A body has one role in one target or task: the body directed or asked is not also its lead or partner."""
+    return [
+        problem
+        for name, fields in ROLE_FIELDS.items()
+        for entry in index.collections.get(name, [])
+        for problem in _twice_named(entry, fields)
+    ]
+
+
+def _twice_named(entry: Entry, fields) -> list[Problem]:
+    problems, seen = [], {}
+    for field in fields:
+        for body in _bodies(entry, field.name):
+            if body in seen:
+                message = f'đơn vị "{body}" được ghi ở cả {seen[body]} và {field.name}'
+                fix = "mỗi đơn vị chỉ có một vai trò trong một chỉ tiêu hay nhiệm vụ: giữ vai trò kế hoạch nêu"
+                problems.append(_problem(entry, field.name, message, fix))
+            seen.setdefault(body, field.name)
+    return problems
+
+
 def _goal_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     """A numeric kind needs the number its goal is read from; a yes/no kind has no number at all."""
     if kind.yes_no and entry.record.get("gia_tri") is not None:

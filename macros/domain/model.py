@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from macros import slug
 from macros.data.load import Source
-from macros.data.spec import RECORDS
+from macros.data.spec import AGENCY_ROLES, RECORDS
 from macros.settings import SPLIT_PAGE_CHARS
 from macros.vocabulary import corrections, kinds, periods
 
@@ -142,6 +142,34 @@ class Task:
     product: str | None
     target_ids: tuple[str, ...]
     requested: tuple[str, ...] = ()  # bodies the plan asks ("đề nghị") rather than assigns
+    directed: tuple[str, ...] = ()  # bodies the plan directs ("chỉ đạo") to do it: not its lead
+
+
+@dataclass(frozen=True)
+class Duty:
+    """The targets and tasks in which the plan gives a body one role (a vai_tro code: "duoc-giao", "phoi-hop"…)."""
+
+    role: str
+    targets: tuple[Target, ...]
+    tasks: tuple[Task, ...]
+
+
+# Record name -> (model attribute, role) of each field that names bodies in a role (spec.Field.role).
+ROLE_FIELDS = {name: tuple((f.attr, f.role) for f in RECORDS[name].modelled if f.role) for name in ("target", "task")}
+
+
+def named_bodies(name: str, record) -> tuple[tuple[str, str], ...]:
+    """(body id, role) for every body a target or task ("target", "task") names, in the order of its fields."""
+    found = []
+    for attr, role in ROLE_FIELDS[name]:
+        value = getattr(record, attr)
+        found += [(body, role) for body in (value if isinstance(value, tuple) else (value,)) if body]
+    return tuple(found)
+
+
+def role_in(name: str, record, body: str) -> str | None:
+    """The role a target or task gives a body, or None."""
+    return next((role for named, role in named_bodies(name, record) if named == body), None)
 
 
 @dataclass(frozen=True)
@@ -280,11 +308,17 @@ class Plan:
 
     @cached_property
     def _targets_by_agency(self) -> dict[str, tuple[Target, ...]]:
-        return _group(self.targets, lambda t: (t.lead, *t.partners))
+        return _group(self.targets, lambda t: (body for body, _ in named_bodies("target", t)))
 
     @cached_property
     def _tasks_by_agency(self) -> dict[str, tuple[Task, ...]]:
-        return _group(self.tasks, lambda t: (t.lead, *t.partners, *t.requested))
+        return _group(self.tasks, lambda t: (body for body, _ in named_bodies("task", t)))
+
+    @cached_property
+    def _by_body_and_role(self) -> dict[tuple[str, str], tuple]:
+        """(body, role) -> the targets and the tasks, each tagged, that give the body that role."""
+        tagged = [("target", t) for t in self.targets] + [("task", t) for t in self.tasks]
+        return _group(tagged, lambda item: named_bodies(*item))
 
     def targets_at(self, anchor: str) -> tuple[Target, ...]:
         return self._targets_by_anchor.get(anchor, ())
@@ -301,6 +335,16 @@ class Plan:
 
     def tasks_of(self, agency_id: str) -> tuple[Task, ...]:
         return self._tasks_by_agency.get(agency_id, ())
+
+    def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
+        """The roles the targets and tasks give a body, in the order of spec.AGENCY_ROLES, each with its records."""
+        found = []
+        for role in AGENCY_ROLES:
+            tagged = self._by_body_and_role.get((agency_id, role), ())
+            targets = tuple(record for name, record in tagged if name == "target")
+            tasks = tuple(record for name, record in tagged if name == "task")
+            found += [Duty(role, targets, tasks)] if tagged else []
+        return tuple(found)
 
     @cached_property
     def periods(self) -> tuple[periods.Period, ...]:

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-from macros import formats as fmt
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
 from macros.intake import template
@@ -44,7 +43,7 @@ def target_records(site: SiteData) -> list[dict]:
         found, latest = site.assessments[target.id], site.assessments[target.id].latest
         computed = dict(
             gia_tri_moi_nhat=found.value,
-            ngay_so_lieu=fmt.iso(latest.as_of if latest else None),
+            ngay_so_lieu=latest.as_of.isoformat() if latest else None,  # null in JSON, an empty cell in CSV
             trang_thai=found.status,
         )
         records.append(_ordered(columns.TARGETS, public_values(target, columns.TARGETS.columns) | computed))

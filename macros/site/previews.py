@@ -14,7 +14,7 @@ from macros.domain import status
 from macros.domain.model import Target, Unit
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.site import cards
+from macros.site import bodies, cards
 from macros.urls import Urls
 
 DESCRIPTION_CHARS = 160  # what Zalo and Facebook show before they cut
@@ -64,9 +64,8 @@ def target_description(site: SiteData, target: Target) -> str:
 
 
 def agency_description(site: SiteData, agency_id: str) -> str:
-    agency = site.plan.agency_by_id[agency_id]
-    targets, tasks = site.plan.targets_of(agency_id), site.plan.tasks_of(agency_id)
-    return cut(f"{agency.name}: {len(targets)} chỉ tiêu và {len(tasks)} nhiệm vụ được giao trong Kế hoạch.")
+    """The body's roles, in the words of its page (macros/site/bodies.py)."""
+    return cut(bodies.description(site.plan, site.plan.agency_by_id[agency_id]))
 
 
 def unit_image(unit_id: str) -> str:

@@ -16,12 +16,12 @@ from markupsafe import Markup, escape
 
 from macros import formats as fmt
 from macros import urls
-from macros.data.spec import AGENCY_ROLES, DOCUMENT_ANCHORS
+from macros.data.spec import DOCUMENT_ANCHORS
 from macros.domain import status
 from macros.domain.model import Agency, Block, Page, Target, Unit
 from macros.domain.site_data import SiteData
 from macros.settings import HOME_NEWS
-from macros.site import chart, previews
+from macros.site import bodies, chart, previews
 from macros.urls import Urls
 from macros.vocabulary import kinds, periods
 
@@ -109,6 +109,22 @@ def deadline_text(target: Target) -> str:
     return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
 
 
+def inferred_parts(target: Target) -> str:
+    """What the site infers of a target, in words ("thời hạn", "mức cần đạt", both), or "" when the plan states all."""
+    parts = ((target.deadline_stated, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
+def verdict_basis(target: Target, verdict: str) -> str:
+    """What the site inferred that a verdict (a status, or a mid-term verdict) stands on, in words, or "": nothing
+    for "no data"; not the deadline for a target already met, unless it is judged every year."""
+    if verdict == status.NO_DATA:
+        return ""
+    deadline = target.deadline_stated or (verdict == status.ACHIEVED and target.deadline is not None)
+    parts = ((deadline, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
 HAMLET_VERDICTS = {None: "Chưa có số liệu", True: "Đạt", False: "Chưa đạt"}
 
 
@@ -131,7 +147,9 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
         source_link=lambda anchor: _source_link(site, anchor),
-        role_label=AGENCY_ROLES.get,
+        role_lines=lambda agency: bodies.role_lines(plan, agency),
+        inferred_parts=inferred_parts,
+        verdict_basis=verdict_basis,
         comparison_of=kinds.comparison_of,
         in_year_text=kinds.IN_YEAR_MEASURES.get,
         before_plan=lambda report: status.before_plan(report, status.Scope.of(plan)),
@@ -223,7 +241,14 @@ def target_page_context(site: SiteData, target: Target) -> dict:
 
 
 def agency_page_context(site: SiteData, agency: Agency) -> dict:
-    return dict(item=agency, targets=site.plan.targets_of(agency.id), tasks=site.plan.tasks_of(agency.id))
+    targets, tasks = site.plan.targets_of(agency.id), site.plan.tasks_of(agency.id)
+    return dict(
+        item=agency,
+        targets=[(target, bodies.relation("target", target, agency.id)) for target in targets],
+        tasks=[(task, bodies.relation("task", task, agency.id)) for task in tasks],
+        no_targets=bodies.NO_TARGETS,
+        no_tasks=bodies.NO_TASKS,
+    )
 
 
 def agencies_page(site: SiteData, page_url: str) -> str:

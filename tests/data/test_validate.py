@@ -256,7 +256,7 @@ def test_renamed_id_with_redirect_is_accepted(tmp_path):
     patch(
         data,
         "id-da-cong-bo.yml",
-        "chuyen_huong: {}\n",
+        "chuyen_huong:\n",
         "chuyen_huong:\n  chi-tieu/bao-hiem-y-te: chi-tieu/bao-hiem-y-te-toan-dan\n",
     )
     patch(data, "id-da-cong-bo.yml", "id:\n", "id:\n  - chi-tieu/bao-hiem-y-te-toan-dan\n")
