@@ -15,10 +15,11 @@ from bs4 import BeautifulSoup
 from support.build import build_site
 from support.data import copy_data, patch
 from support.paths import BUILD_EPOCH, ROOT, TODAY
-from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes, to_ods
+from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes, to_ods, typed_in_calc
 
 from macros import pipeline
 from macros.intake import template
+from macros.intake.workbook import HEADERS
 
 COMMON = {"Nguồn số liệu": "Báo cáo số 1/BC", "Đơn vị báo cáo": "Phòng Kinh tế (phong-kinh-te)"}
 SAVE_STEPS = (
@@ -394,3 +395,25 @@ def test_the_template_reads_back_with_nothing_to_report(tmp_path, blank):
     book = openpyxl.load_workbook(io.BytesIO(blank))
     assert [sheet.title for sheet in book.worksheets] == [template.GUIDE_SHEET, template.REPORT_SHEET, "Danh mục"]
     assert check(data).stdout.strip() == "Dữ liệu hợp lệ."
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_values_typed_into_libreoffice_calc_are_read_as_it_shows_them(tmp_path, fmt):
+    header = [header for header, _ in HEADERS]
+    rows = [
+        ["bao-hiem-y-te", "", "%", "Quý 3/2026", "81,82%", "30/09/2026", "Báo cáo số 1", "phong-kinh-te"],
+        ["thu-ngan-sach-vuot-du-toan", "", "", "Năm 2025", "105,3%", "31/12/2025", "Báo cáo số 2", "phong-kinh-te"],
+        ["san-pham-ocop-3-sao", "", "", "Tháng 10/2026", "3", "31/10/2026", "Báo cáo số 3", "phong-kinh-te"],
+    ]
+    typed = typed_in_calc(header, rows, tmp_path / "calc", fmt)
+    if fmt == "xlsx":  # what Calc stored: a percent number, a date
+        cells = openpyxl.load_workbook(typed).active["E2":"F2"][0]
+        assert (cells[0].value, cells[0].number_format) == (0.8182, "0.00%")
+        assert isinstance(cells[1].value, dt.datetime)
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / typed.name).write_bytes(typed.read_bytes())
+    reports = reports_of(data)
+    assert reports[("bao-hiem-y-te", "2026-Q3")].value == 81.82
+    assert reports[("bao-hiem-y-te", "2026-Q3")].as_of == dt.date(2026, 9, 30)
+    assert reports[("thu-ngan-sach-vuot-du-toan", "2025")].value == 105.3
+    assert reports[("san-pham-ocop-3-sao", "2026-10")].value == 3

@@ -254,3 +254,13 @@ def test_broken_data_on_the_branch_is_said_plainly(tmp_path):
     assert result["result"].strip() == "invalid"
     assert "Dữ liệu hiện có trong kho đang có lỗi" in result["comment.md"]
     assert "data/chi-tieu.yml:" in result["comment.md"]
+
+
+def test_an_edited_issue_updates_its_pull_request_or_closes_it():
+    job = next(iter(jobs(load(WORKFLOW.read_text(encoding="utf-8"))).values()))
+    run = next(step["run"] for step in steps(job) if "GH_TOKEN" in (step.get("env") or {}))
+    assert 'gh pr list --head "$branch" --state open' in run  # only an open PR is updated; a closed one stays closed
+    assert 'gh pr edit "$open_pr"' in run and '--body-file "$out/pr-body.md"' in run
+    assert 'gh pr close "$open_pr" --comment "$(cat "$out/close.md")"' in run
+    assert run.index('[ "$result" = invalid ] && [ -n "$open_pr" ]') < run.index("gh pr close")
+    assert "git push --force" in run  # the branch follows the edited issue
