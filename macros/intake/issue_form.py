@@ -29,8 +29,10 @@ REQUIRED = (fields.KIND, *fields.REQUIRED)
 HEADER = "# Tệp này được tạo từ data/ bằng lệnh `make issue-form`. Không sửa tay: sửa dữ liệu rồi chạy lại lệnh.\n"
 
 
-def _dropdown(name: str, description: str, options: list[str]) -> dict:
+def _dropdown(name: str, description: str, options: list[str], default: int | None = None) -> dict:
     attributes = {"label": LABELS[name], "description": description, "options": options}
+    if default is not None:
+        attributes["default"] = default  # the option preselected
     return {"type": "dropdown", "id": name, "attributes": attributes, "validations": {"required": True}}
 
 
@@ -60,7 +62,7 @@ def definition(plan: Plan) -> dict:
     """The issue form as a mapping (GitHub issue-form syntax)."""
     body = [
         {"type": "markdown", "attributes": {"value": INTRODUCTION}},
-        _dropdown(fields.KIND, KIND_HELP, list(fields.of(fields.KIND).choices)),
+        _dropdown(fields.KIND, KIND_HELP, list(fields.of(fields.KIND).choices), default=0),
         _field("textarea", fields.REASON, REASON_HELP, "Ví dụ: số quý 3 tính nhầm, đúng là 81,82%"),
         _dropdown("chi_tieu", "Chỉ tiêu được báo cáo.", [f"{t.name} ({t.id})" for t in plan.targets]),
         _dropdown("ky", "Tháng, quý hoặc năm của số liệu.", _periods(plan)),

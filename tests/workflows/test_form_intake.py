@@ -264,3 +264,16 @@ def test_an_edited_issue_updates_its_pull_request_or_closes_it():
     assert 'gh pr close "$open_pr" --comment "$(cat "$out/close.md")"' in run
     assert run.index('[ "$result" = invalid ] && [ -n "$open_pr" ]') < run.index("gh pr close")
     assert "git push --force" in run  # the branch follows the edited issue
+
+
+def test_the_form_asks_whether_the_report_is_new_or_a_correction():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    ids = [item.get("id") for item in form["body"] if item.get("id")]
+    assert ids[:3] == ["loai_bao_cao", "ly_do_sua", "chi_tieu"]
+    fields = {item.get("id"): item for item in form["body"]}
+    kind = fields["loai_bao_cao"]
+    assert kind["type"] == "dropdown" and kind["validations"]["required"] is True
+    assert kind["attributes"]["label"] == "Loại báo cáo"
+    assert kind["attributes"]["options"] == ["Báo cáo mới", "Sửa báo cáo đã gửi"]
+    assert kind["attributes"]["default"] == 0
+    assert fields["ly_do_sua"]["attributes"]["label"] == "Lý do sửa"
