@@ -274,9 +274,9 @@ def read_value(raw) -> tuple[int | float | bool, bool]:
 PERIOD_FORMS = tuple(
     (re.compile(pattern, re.ASCII), code_of)
     for pattern, code_of in (
-        (r"^(?:thang ?|t)?([0-9]{1,2}) ?[/-] ?([0-9]{4})$", lambda m: f"{m[2]}-{int(m[1]):02d}"),
+        (r"^(?:thang ?|t)?([0-9]{1,2})(?: ?[/-] ?| nam )([0-9]{4})$", lambda m: f"{m[2]}-{int(m[1]):02d}"),
         (r"^([0-9]{4})-([0-9]{2})$", lambda m: f"{m[1]}-{m[2]}"),
-        (r"^(?:quy ?|q)([0-9]|i{1,3}|iv) ?[/-] ?([0-9]{4})$", lambda m: f"{m[2]}-Q{_quarter(m[1])}"),
+        (r"^(?:quy ?|q)([0-9]|i{1,3}|iv)(?: ?[/-] ?| nam )([0-9]{4})$", lambda m: f"{m[2]}-Q{_quarter(m[1])}"),
         (r"^([0-9]{4})-q([0-9])$", lambda m: f"{m[1]}-Q{m[2]}"),
         (r"^(?:nam )?([0-9]{4})$", lambda m: m[1]),
         (r"^(?:danh gia )?giua (?:nhiem )?ky ([0-9]{4})$", lambda m: f"{m[1]}-GK"),
@@ -321,7 +321,7 @@ def _period_of_date(day: dt.date) -> str:
 
 DATE_FORMS = (
     (re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$"), (3, 2, 1)),  # 30/11/2026, 30-11-2026, 30.11.2026
-    (re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"), (1, 2, 3)),  # 2026-11-30
+    (re.compile(r"^([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})$"), (1, 3, 4)),  # 2026-11-30, 2026/11/30
 )
 
 

@@ -10,6 +10,7 @@ reason, never half-read. The answers go through the same intake core as a workbo
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -116,7 +117,8 @@ HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 def parse_body(body: str) -> Answer:
     """Split the Markdown GitHub renders from a form by the form's own headings (`### <label>`, in the form's order);
     any other line, a `### ` heading of the clerk's own included, belongs to the answer above it."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = unicodedata.normalize("NFC", body)  # a body edited on another keyboard writes the same labels
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     known = set(LABELS.values())
     found = [
         (index, match[1]) for index, line in enumerate(lines) if (match := HEADING.match(line)) and match[1] in known

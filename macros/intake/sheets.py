@@ -53,10 +53,13 @@ class Grid:
     uncached: dict = field(default_factory=dict)
 
     def cell(self, row: int, column: int) -> Cell:
-        """The cell at a row and column (1-based); a merged cell's value in every cell it covers."""
+        """The cell at a row and column (1-based); a merged cell's value in every row it covers (its other columns
+        stay empty, as the office suite shows them)."""
         merge = self.merge_at(row, column)
+        if merge is not None and column != merge.first_column:
+            return EMPTY
         if merge is not None:
-            row, column = merge.first_row, merge.first_column
+            row = merge.first_row
         cells = self.rows[row - 1] if 0 < row <= len(self.rows) else ()
         return cells[column - 1] if 0 < column <= len(cells) else EMPTY
 

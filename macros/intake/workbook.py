@@ -274,7 +274,8 @@ def _merges(table: _Table, row: int) -> tuple[dict[str, str], list[Problem]]:
             continue
         merged[name] = merge.ref
         spanned = [h for h, n in HEADERS if n and merge.first_column <= table.columns.get(h, 0) <= merge.last_column]
-        if len(spanned) > 1 and column == merge.first_column and row == merge.first_row:
+        first = min(table.columns[h] for h in spanned)
+        if len(spanned) > 1 and column == first and row == merge.first_row:
             message = f"ô gộp {merge.ref} trùm lên nhiều cột ({', '.join(spanned)}), mà mỗi cột cần giá trị riêng"
             problems.append(table.problem(row, header, message, "bỏ gộp ô (Merge → Unmerge) rồi điền từng cột"))
     return merged, problems

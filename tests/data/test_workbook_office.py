@@ -417,3 +417,18 @@ def test_values_typed_into_libreoffice_calc_are_read_as_it_shows_them(tmp_path, 
     assert reports[("bao-hiem-y-te", "2026-Q3")].as_of == dt.date(2026, 9, 30)
     assert reports[("thu-ngan-sach-vuot-du-toan", "2025")].value == 105.3
     assert reports[("san-pham-ocop-3-sao", "2026-10")].value == 3
+
+
+def test_a_cell_merged_across_two_columns_is_named_once(tmp_path, blank):
+    book = fill(blank, {"bao-hiem-y-te": GOOD_ROWS["bao-hiem-y-te"]})
+    row = row_of(book, "bao-hiem-y-te")
+    book[template.REPORT_SHEET].merge_cells(f"G{row}:H{row}")  # Nguồn số liệu over Đơn vị báo cáo
+    data = copy_data(tmp_path)
+    save(book, data / "cap-nhat" / "gop-cot.xlsx")
+    out = check(data).stdout
+    assert (
+        where("gop-cot.xlsx", row, "Nguồn số liệu")
+        + f"ô gộp G{row}:H{row} trùm lên nhiều cột (Nguồn số liệu, Đơn vị báo cáo), mà mỗi cột cần giá trị riêng — bỏ "
+        "gộp ô (Merge → Unmerge) rồi điền từng cột"
+    ) in out
+    assert out.count(f"ô gộp G{row}:H{row} trùm") == 1

@@ -8,6 +8,7 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 import yaml
@@ -73,6 +74,7 @@ BODIES = [
     ("good", body(**GOOD), "pr", {"gia_tri": 81.82}),
     ("percent sign", body(**GOOD | {"gia_tri": "81,82%"}), "pr", {"gia_tri": 81.82}),
     ("windows line ends", body(**GOOD).replace("\n", "\r\n"), "pr", {"gia_tri": 81.82}),
+    ("labels typed in decomposed Unicode", unicodedata.normalize("NFD", body(**GOOD)), "pr", {"gia_tri": 81.82}),
     ("bare ids", body(**GOOD | {"chi_tieu": "bao-hiem-y-te", "don_vi_bao_cao": "thong-ke-co-so"}), "pr", {}),
     (
         "a heading typed in the note",
