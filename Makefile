@@ -5,8 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+# The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.x, same output byte for byte; README
+# "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
+ENGINE ?= mkdocs
 
-.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots
+.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots site-files
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -14,6 +17,7 @@ help:
 	@echo "make build   - kiểm tra dữ liệu rồi dựng trang vào site/"
 	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
+	@echo "make site-files DIR=<thư mục> - ghi mọi trang đã sinh sẵn để công cụ khác dựng"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -65,10 +69,15 @@ issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
 
 serve: $(STAMP) fonts
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: check fonts
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict -f mkdocs.yml
+
+# Every page and file already made, for any MkDocs-like engine: DIR/docs/, DIR/overrides/, DIR/mkdocs.yml (no hooks).
+site-files: $(STAMP) fonts
+	@test -n "$(DIR)" || { echo "Cần thư mục: make site-files DIR=<thư mục>"; exit 2; }
+	$(PY) scripts/site_files.py "$(DIR)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check macros scripts tests

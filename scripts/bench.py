@@ -48,14 +48,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-import macros
 from macros import pipeline
-from macros.adapter import state
 from macros.data import rules, validate, value_rules
 from macros.data.load import parse_text
 from macros.data.spec import FILES
 from macros.domain import model, status
 from macros.domain.site_data import SiteData
+from macros.publish import config as engine_config
+from macros.publish import hand_written
 from macros.site import pages
 from macros.vocabulary import kinds, periods
 
@@ -273,24 +273,9 @@ def stages(data_dir: Path) -> dict:
     return times
 
 
-class MacroEnv:
-    """Just enough of mkdocs-macros' env for macros.define_env to register its macros."""
-
-    page = None
-
-    def __init__(self):
-        self.macros = {}
-
-    def macro(self, function, name=""):
-        self.macros[name or function.__name__] = function
-
-
 def macro_functions(site) -> dict:
-    """Every macro the site registers, bound to `site` (each is used once, on one page)."""
-    env = MacroEnv()
-    macros.define_env(env)
-    state.use(site)
-    return env.macros
+    """Every macro a hand-written page may call, bound to `site` (each is used once, on one page)."""
+    return hand_written.bound(site, "", hand_written.same)
 
 
 def build_env(data_dir: Path | None) -> dict:
@@ -341,10 +326,7 @@ def nav_leaves(nav) -> int:
 
 def plain_project(count: int, dest: Path) -> Path:
     """Our mkdocs.yml without macros, hooks and data: the same theme, search and extensions, `count` trivial pages."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with (ROOT / "mkdocs.yml").open("rb") as handle:
-        config = yaml_load(handle)
+    config = engine_config.read(ROOT / "mkdocs.yml")
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
@@ -359,7 +341,7 @@ def plain_project(count: int, dest: Path) -> Path:
         (dest / "docs" / name).write_text(f"# Trang {n}\n\nĐoạn văn ngắn của trang số {n}.\n", encoding="utf-8")
     config["nav"] = ["index.md", *names[: nav_leaves(config["nav"]) - 1]]
     path = dest / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(engine_config.dump(config), encoding="utf-8")
     return path
 
 
@@ -454,7 +436,6 @@ def machine() -> dict:
         system=f"{platform.system()} {platform.release()}",
         mkdocs=version("mkdocs"),
         material=version("mkdocs-material"),
-        macros=version("mkdocs-macros-plugin"),
         date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
     )
 
@@ -560,8 +541,8 @@ def main(argv=None) -> int:
             else "(plan parts multiplied too, with targets, tasks and agencies)."
         ),
         f"Measured {info['date']} on {info['nproc']} × {info['cpu']}, {info['ram']} RAM, {info['system']}, "
-        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}, "
-        f"mkdocs-macros {info['macros']}. Times are medians of the runs shown; build day pinned to "
+        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}. "
+        f"Times are medians of the runs shown; build day pinned to "
         f"{BUILD_DAY:%Y-%m-%d}. Load average (1 min) {load_before:.1f} before and {load_after:.1f} after the runs"
         + (
             ": above the core count, so other processes competed for the CPU and the times are inflated."

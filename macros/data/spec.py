@@ -160,6 +160,16 @@ _record(
         "tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn.", max_length=500
     ),
     Field(
+        "ten_ngan",
+        "text",
+        attr="short_title",
+        title="Tên ngắn trong trình đơn",
+        description='Tên rút gọn của một mục có trang riêng, hiện trong trình đơn bên trái, ví dụ "Tư pháp" cho '
+        '"Công tác tư pháp". Không bắt buộc: để trống thì trình đơn dùng tiêu đề. Đây là nhãn của trang web, không '
+        "phải lời của Kế hoạch.",
+        max_length=100,
+    ),
+    Field(
         "van_ban",
         "text",
         attr="text",

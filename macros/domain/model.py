@@ -32,6 +32,7 @@ class Unit:
     blocks: tuple[Block, ...]
     children: tuple[Unit, ...]
     depth: int
+    short_title: str | None = None  # the site's label in the navigation, when the title is too long for it
 
     def walk(self):
         yield self
