@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.vocabulary import units
+
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w/.,\-–])({DIGITS})(?![\d/]|[.,]\d|[\-–]?[A-ZĐ])")
 FRACTION = re.compile(r"(?<![\w/.,\-–])(\d{1,3})/(\d{1,3})(?=\s+[^\W\d_])")  # "04/09 thôn": 4 of 9 villages
@@ -30,12 +32,8 @@ COMPARE_BEFORE = (  # the words right before a number, longest first
     ("cao hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"),
     ("còn", "<="),
 )  # fmt: skip
-UNITS = (
-    "triệu đồng/người/năm", "triệu đồng/người", "triệu đồng", "tỷ đồng", "nghìn đồng", "ngàn đồng", "đồng",
-    "hợp tác xã", "tổ hợp tác", "đảng viên", "sản phẩm", "khách sạn", "điểm đến", "cơ sở", "doanh nghiệp",
-    "lao động", "người", "hộ", "ha", "héc-ta", "tấn", "tạ/ha", "km", "con", "trường", "mô hình", "công trình",
-    "ấp", "thôn", "xã", "chi bộ", "lượt", "lớp", "giường", "bác sĩ", "cây", "nhà", "tiêu chí", "điểm",
-)  # fmt: skip
+# The units of the vocabulary (macros/vocabulary/units.py), longest first, so "triệu đồng" wins over "đồng".
+UNITS = tuple(sorted(units.COUNTED | units.MEASURED, key=len, reverse=True))
 PERCENT_OF = re.compile(r"^\s*(chỉ tiêu(?: được)? giao|chỉ tiêu|dự toán(?: được giao| cấp trên giao)?|kế hoạch)\b")
 
 
@@ -70,6 +68,8 @@ def unit_after(text: str) -> tuple[str | None, int, bool]:
     for unit in UNITS:
         if re.match(rf"^\s{re.escape(unit)}(?![\w])", lowered):
             size = len(unit) + 1
+            per = re.match(r"^/người", text[size:])  # "triệu đồng/người": a rate, written as it is
+            unit, size = (unit + per[0], size + per.end()) if per else (unit, size)
             per_year = re.match(r"^\s?/\s?năm", text[size:])
             return unit, size + (per_year.end() if per_year else 0), bool(per_year)
     word = re.match(r"^\s([^\W\d_]+)", text)

@@ -14,7 +14,7 @@ from macros.data.spec import RECORDS
 from macros.importer import commitments, numbers
 from macros.importer.commitments import AVERAGE, TERM_END, YEARLY, Found, time_point
 from macros.slug import fold, slugify
-from macros.vocabulary import kinds, periods
+from macros.vocabulary import kinds, periods, units
 
 SINCE_LAST_YEAR = re.compile(r"\bso (?:với )?năm trước\b", re.IGNORECASE)
 RATE_OF_QUOTA = re.compile(r"^% (?:chỉ tiêu|dự toán|kế hoạch)")
@@ -73,7 +73,8 @@ def value_fields(found: Found, kind: str) -> dict:
         return {}
     compared = ">" if found.kind == "vuot" else numbers.comparison(found.before_value(), found.after_value())
     per_year = value.per_year and not (value.unit or "").startswith("%") and kind == "tich-luy"
-    fields = {"don_vi": f"{value.unit}/năm" if per_year else value.unit, "so_sanh": compared}
+    unit = f"{value.unit}/năm" if per_year else value.unit
+    fields = {"don_vi": unit if units.known(unit) else None, "so_sanh": compared}
     if kind == "khoang":
         up = re.match(r"^\s*trở lên", found.after_value())
         return fields | {"gia_tri_tu": value.low, "gia_tri_den": None if up else value.high, "so_sanh": ">="}
@@ -115,6 +116,9 @@ def record(found: Found, sentence: str, unit_id: str, anchor: str, span: periods
     notes = [why] if why else []
     if found.kind == "vuot":
         notes.append("“Vượt” nghĩa là trên 100% (chính mức được giao là chưa vượt).")
+    if found.value and found.value.unit and fields.get("don_vi") is None:
+        notes.append(f"Đơn vị “{found.value.unit}” chưa có trong danh mục đơn vị (macros/vocabulary/units.py): "
+                     "ghi don_vi khi chép sang chi-tieu.yml, sau khi thêm đơn vị vào danh mục.")  # fmt: skip
     if found.value and found.value.out_of is not None:
         notes.append(f"Kế hoạch ghi {format_number(found.value.low)}/{format_number(found.value.out_of)}: "
                      f"đề xuất đếm số đạt, trên tổng số {format_number(found.value.out_of)}.")  # fmt: skip
