@@ -9,7 +9,8 @@ CHROMIUM ?= /usr/bin/chromium
 # "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
 ENGINE ?= mkdocs
 
-.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots site-files
+.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots \
+	site-files import repo-files suggestions
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -17,6 +18,8 @@ help:
 	@echo "make build   - kiểm tra dữ liệu rồi dựng trang vào site/"
 	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
+	@echo "make import PLAN=<tệp .docx hoặc .txt> [XA=…] [TINH=…] [GIAI_DOAN=…] [FORCE=1] - nhập Kế hoạch của một xã"
+	@echo "make suggestions - xem các chỉ tiêu đề xuất bên cạnh đoạn văn của chúng"
 	@echo "make site-files DIR=<thư mục> - ghi mọi trang đã sinh sẵn để công cụ khác dựng"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -67,6 +70,22 @@ screenshots: $(STAMP) browsers office
 # The web form's drop-down lists come from data/: regenerate after adding a target or an agency.
 issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
+
+# A commune's plan (.docx or UTF-8 text) -> a whole data/ for that commune, then the files generated from data/.
+import: $(STAMP)
+	@test -n "$(PLAN)" || { echo 'Cần chỉ ra tệp Kế hoạch: make import PLAN=<tệp .docx hoặc .txt>'; exit 1; }
+	$(PY) scripts/import_plan.py "$(PLAN)" $(if $(XA),--xa "$(XA)") $(if $(TINH),--tinh "$(TINH)") \
+	  $(if $(GIAI_DOAN),--giai-doan "$(GIAI_DOAN)") $(if $(FORCE),--force)
+	$(PY) scripts/issue_form.py --write
+	$(PY) scripts/repo_files.py --write
+
+# README's first screen and CODEOWNERS's team names, from data/ (make import runs it).
+repo-files: $(STAMP)
+	$(PY) scripts/repo_files.py --write
+
+# The suggested targets beside their paragraphs, for staff (a local page; never part of the site).
+suggestions: $(STAMP)
+	$(PY) scripts/suggestions.py
 
 serve: $(STAMP) fonts
 	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000

@@ -34,17 +34,16 @@ import bench
 from bench import BENCH_DIR, BUILD_DAY, ROOT, build_env, synthesize, write_benchmarks
 
 from macros import pipeline
-from macros.site import cards, previews
+from macros.site import cards, identity, previews
 
 PAGES = {"Home": "", "Plan section": "ke-hoach/iii-3/", "Targets": "chi-tieu/", "Target": "chi-tieu/bao-hiem-y-te/"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SITE_NAME = "Kế hoạch 2025–2030 xã Vĩnh Phong"
 
 
 def draw_all(data_dir: Path, cache_dir: Path) -> tuple[int, float, int]:
     """(images, seconds, total PNG bytes) for every preview card of the site, through the cache at cache_dir."""
     site = pipeline.load_site(data_dir, data_dir.parent, BUILD_DAY)
-    all_cards = previews.cards_for(site, SITE_NAME)
+    all_cards = previews.cards_for(site, identity.site_settings(site.plan)["site_name"])
     start = time.perf_counter()
     sizes = [len(cards.render(card, cache_dir)) for card in all_cards]
     return len(all_cards), time.perf_counter() - start, sum(sizes)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from support.build import build_site, serve
+from support.data import imported_data
 from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY, XA_MAU
+from support.plan_text import SOURCE
 
 from macros import pipeline
 
@@ -37,6 +39,22 @@ def fixture_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, fixture_data_dir) -> Path:
     return build_site(tmp_path_factory.mktemp("site-fixture"), data_dir=fixture_data_dir)
+
+
+@pytest.fixture(scope="session")
+def imported_data_dir(tmp_path_factory) -> Path:
+    """The real plan imported from its source text in data/nguon/."""
+    return imported_data(tmp_path_factory.mktemp("data-imported"), ROOT / "data" / "nguon" / SOURCE.name)
+
+
+@pytest.fixture(scope="session")
+def imported_site_data(imported_data_dir):
+    return pipeline.load_site(imported_data_dir, imported_data_dir.parent, TODAY)
+
+
+@pytest.fixture(scope="session")
+def imported_site(tmp_path_factory, imported_data_dir) -> Path:
+    return build_site(tmp_path_factory.mktemp("site-imported"), data_dir=imported_data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("domain", ("macros.domain",)),
     ("intake", ("macros.intake",)),
     ("pipeline", ("macros.pipeline",)),
+    ("importer", ("macros.importer",)),  # a plan document -> a commune's data/, checked by the pipeline
     ("opendata", ("macros.opendata",)),
     ("site", ("macros.site",)),
     ("publish", ("macros.publish",)),

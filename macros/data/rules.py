@@ -79,6 +79,7 @@ COLLECTIONS = {
     "hamlets": ("hamlet", "ap"),
     "reports": ("report", "bao_cao"),
     "abbreviations": ("abbreviation", "tu_viet_tat"),
+    "suggestions": ("suggestion", "de_xuat"),
 }
 
 
@@ -202,7 +203,7 @@ def _named(entry: Entry, key: str) -> list[str]:
 def check_quotes(index: Index) -> list[Problem]:
     """Quotes must be the plan's exact words: this is what keeps the site from inventing."""
     problems = []
-    for name, keys in (("target", ("nguyen_van",)), ("task", QUOTE_FIELDS)):
+    for name, keys in (("target", ("nguyen_van",)), ("suggestion", ("nguyen_van",)), ("task", QUOTE_FIELDS)):
         for entry in index.collections.get(name, []):
             text = index.anchors.get(entry.record.get("doan"))
             for key in keys:
@@ -222,7 +223,7 @@ def check_quotes(index: Index) -> list[Problem]:
 
 def check_target_sections(index: Index) -> list[Problem]:
     problems = []
-    for entry in index.collections.get("target", []):
+    for entry in index.collections.get("target", []) + index.collections.get("suggestion", []):
         anchor, unit = entry.record.get("doan"), entry.record.get("muc")
         owner = index.anchor_unit.get(anchor)
         if owner and isinstance(unit, str) and owner != unit:

@@ -222,6 +222,8 @@ def _unknown(path: str, mapping: Located, key, spec) -> Problem:
 def _check_field(mapping: Located, field: Field, path: str, malformed: set[int]) -> list[Problem]:
     line = mapping.line_of(field.name)
     value = mapping.get(field.name)
+    if field.empty_ok and value == []:
+        return []
     if not _present(value):
         return [_missing(path, mapping.line, field)] if field.required else []
     if field.kind == "record":

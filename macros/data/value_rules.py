@@ -237,8 +237,9 @@ def _range_problems(entry: Entry) -> list[Problem]:
 
 
 def check_target_values(index: Index) -> list[Problem]:
-    targets = index.collections.get("target", [])
-    return [problem for entry in targets for problem in _target_problems(entry, index.span)]
+    """Targets, and the suggestions staff may move among them (data/chi-tieu-de-xuat.yml)."""
+    entries = index.collections.get("target", []) + index.collections.get("suggestion", [])
+    return [problem for entry in entries for problem in _target_problems(entry, index.span)]
 
 
 def _period_problems(entry: Entry, today: dt.date, span: periods.Span | None) -> list[Problem]:

@@ -60,11 +60,11 @@ class Document:
     number: str | None
     issued: dt.date | None
     issuer: str | None
-    basis: str
-    preamble: str
-    closing: str
+    basis: str | None  # None (and the three below empty) when the document has no such part: a plan's opening
+    preamble: str | None
+    closing: str | None
     recipients: tuple[str, ...]
-    signature: Signature
+    signature: Signature | None
     span: periods.Span
 
     @property
@@ -365,7 +365,7 @@ def _group(records, keys) -> dict:
 # declarations in macros/data/spec.py, so a record's fields are declared once.
 MODEL_VALUES = {
     "refs": lambda value: tuple(value or ()),
-    "texts": tuple,
+    "texts": lambda value: tuple(value or ()),
     "anchors": tuple,
     "sources": tuple,
     "enums": tuple,
@@ -385,18 +385,29 @@ def _same(value):
     return value
 
 
-def _unit(raw, part_number: str | None, depth: int) -> Unit:
+def citation(parent: tuple[str, str] | None, number: str) -> str:
+    """ "III.2.1": the parent's citation and the unit's own number; a decimal number that already carries its
+    parent's ("2.1" under "2") joins the citation where the parent's number began."""
+    if parent is None:
+        return number
+    parent_citation, parent_number = parent
+    if number.startswith(parent_number + "."):
+        return parent_citation.removesuffix(parent_number) + number
+    return f"{parent_citation}.{number}"
+
+
+def _unit(raw, parent: tuple[str, str] | None, depth: int) -> Unit:
     number = str(raw["so"])
     blocks = tuple(
         Block(anchor=f"{raw['id']}-d{n}", kind=next(iter(block)), text=next(iter(block.values())))
         for n, block in enumerate(raw.get("noi_dung") or [], start=1)
     )
-    top = number if part_number is None else part_number
+    cited = citation(parent, number)
     return Unit(
         **fields("unit", raw) | {"number": number},
-        citation=number if part_number is None else f"{part_number}.{number}",
+        citation=cited,
         blocks=blocks,
-        children=tuple(_unit(child, top, depth + 1) for child in raw.get("muc") or []),
+        children=tuple(_unit(child, (cited, number), depth + 1) for child in raw.get("muc") or []),
         depth=depth,
     )
 
@@ -404,7 +415,7 @@ def _unit(raw, part_number: str | None, depth: int) -> Unit:
 def _document(raw) -> Document:
     return Document(
         **fields("document", raw),
-        signature=Signature(**fields("signature", raw["chu_ky"])),
+        signature=Signature(**fields("signature", raw["chu_ky"])) if raw.get("chu_ky") else None,
         span=periods.Span(**fields("span", raw["giai_doan"])),
     )
 

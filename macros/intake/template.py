@@ -147,6 +147,8 @@ def _drop_down(formula: str, prompt: str) -> DataValidation:
 
 
 def _add_drop_downs(sheet, rows, period_range: str, agency_range: str) -> None:
+    if not rows:
+        return  # a commune just imported has no targets yet: no row to offer a list in
     last = len(rows) + 1
     checks = (
         (_drop_down(period_range, "Tháng, quý hoặc năm của số liệu"), _cells("ky", last)),

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from macros.domain.site_data import SiteData
 from macros.publish import navigation
-from macros.site import previews
+from macros.site import identity, previews
 from macros.urls import Urls
 
 # What overrides/main.html reads from config.extra: the site's own preview image, and the addresses it links to.
@@ -27,9 +28,9 @@ BUILD_ONLY = ("hooks", "watch", "docs_dir", "INHERIT")
 
 
 def from_data(site: SiteData, config: dict) -> dict:
-    """The settings the data decides, by mkdocs.yml key. (The site's name, description and licence line from
-    data/xa.yml would be one more line each here.)"""
-    found = {}
+    """The settings the data decides, by mkdocs.yml key: the site's name, description and licence line
+    (data/xa.yml, data/ke-hoach.yml; escaped, as the theme prints them as HTML), and the navigation."""
+    found = {key: str(escape(value)) for key, value in identity.site_settings(site.plan).items()}
     if config.get("nav"):
         found["nav"] = navigation.nav(site, config["nav"])
     return found

@@ -16,7 +16,7 @@ from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
 from macros.publish import config as engine_config
 from macros.publish import front_matter, hand_written, search
-from macros.site import pages, previews
+from macros.site import identity, pages, previews
 from macros.site.render import TEMPLATES
 
 PROJECT = Path(__file__).resolve().parents[2]  # the repository: edit links and the preview cache are relative to it
@@ -62,12 +62,17 @@ def with_edit_link(written: str, body: str, config: Mapping, source: str | None)
 def generated_pages(site: SiteData, config: Mapping, set_aside: Callable[[str], str]) -> list[VirtualFile]:
     """The pages and files made from data alone (macros/site/pages.py), Markdown pages with their edit link."""
     made = []
-    for file in pages.all_files(site, config.get("site_url") or "", config.get("site_name") or ""):
+    for file in pages.all_files(site, config.get("site_url") or "", site_name(site)):
         if file.path.endswith(".md"):
             written, _, body = front_matter.split(file.content)
             file = VirtualFile(file.path, set_aside(with_edit_link(written, body, config, file.source)), file.source)
         made.append(file)
     return made
+
+
+def site_name(site: SiteData) -> str:
+    """The site's name as text, from data (the engine's config holds it escaped for the theme)."""
+    return identity.site_settings(site.plan)["site_name"]
 
 
 def made_files(
@@ -78,7 +83,7 @@ def made_files(
     set_aside: Callable[[str], str] = hand_written.same,
 ) -> list[VirtualFile]:
     """Every page and file of the site that is not copied as it is from docs/ or the theme."""
-    images = previews.image_files(site, config.get("site_name") or "", cache_dir)
+    images = previews.image_files(site, site_name(site), cache_dir)
     return hand_written_pages(site, config, docs_dir, set_aside) + generated_pages(site, config, set_aside) + images
 
 

@@ -27,6 +27,11 @@ def midterm_page_context(site: SiteData, review: progress.Midterm) -> dict:
     return dict(m=review, VERDICTS=progress.VERDICTS)
 
 
+def midterm_year(site: SiteData, page_url: str) -> int | None:
+    """The year of the plan's mid-term review (data/ke-hoach.yml, giai_doan.giua_ky); None when it holds none."""
+    return site.plan.document.midterm_year
+
+
 def period_index(site: SiteData, page_url: str) -> str:
     return html("bao_cao_index.html", reports=site.period_reports, **context(site, page_url))
 

@@ -44,6 +44,18 @@ COUNTED = frozenset(
         "nhà",
         "cây cầu",
         "tuyến",
+        # Units the plans of other communes count in (make import suggests targets in them).
+        "đảng viên",
+        "điểm đến",
+        "thôn",
+        "bản",
+        "khu phố",
+        "tổ dân phố",
+        "chi bộ",
+        "tiêu chí",
+        "con",
+        "giường bệnh",
+        "bác sĩ",
     }
 )
 # Measures: a fraction is a real value (a share, an area, an amount of money, a length, a weight).

@@ -26,15 +26,26 @@ def page_text(path: Path) -> str:
     return normalize(soup(path).get_text(" "))
 
 
-def test_every_sentence_of_the_source_is_on_the_original_document_page(real_site):
-    text = page_text(real_site / "van-ban-goc" / "index.html")
+# The fidelity and citation checks run on the site built from the published data, and on the site built from data
+# that `make import` made from the source text alone (data/nguon/): the import must give the same plan.
+BUILDS = ["real", "imported"]
+
+
+@pytest.fixture(params=BUILDS)
+def built(request):
+    """(site folder, its data) of each build."""
+    return request.getfixturevalue(f"{request.param}_site"), request.getfixturevalue(f"{request.param}_site_data")
+
+
+def test_every_sentence_of_the_source_is_on_the_original_document_page(built):
+    text = page_text(built[0] / "van-ban-goc" / "index.html")
     assert [s for s in sentences() if normalize(s) not in text] == []
 
 
-def test_every_unit_is_on_its_own_section_page(real_site, real_site_data):
-    plan = real_site_data.plan
+def test_every_unit_is_on_its_own_section_page(built):
+    site, plan = built[0], built[1].plan
     for unit in plan.units.values():
-        page = soup(real_site / Urls.plan_page(plan.page_of_unit[unit.id].id) / "index.html")
+        page = soup(site / Urls.plan_page(plan.page_of_unit[unit.id].id) / "index.html")
         assert normalize(page.find(id=unit.id).get_text(" ")).find(normalize(unit.title or unit.text)) >= 0, unit.id
         for block in unit.blocks:
             assert normalize(block.text) in normalize(page.find(id=block.anchor).get_text(" ")), block.anchor
@@ -52,14 +63,18 @@ def resolve_short_link(site: Path, anchor: str) -> tuple[Path, str]:
 
 
 @pytest.mark.parametrize("anchor", PUBLISHED_IDS)
-def test_short_link_lands_on_the_cited_unit(real_site, anchor):
-    landing, fragment = resolve_short_link(real_site, anchor)
+@pytest.mark.parametrize("build", BUILDS)
+def test_short_link_lands_on_the_cited_unit(request, build, anchor):
+    landing, fragment = resolve_short_link(request.getfixturevalue(f"{build}_site"), anchor)
     assert fragment == anchor
     assert soup(landing).find(id=anchor) is not None
 
 
-def test_every_registered_id_still_resolves(real_site):
-    registry = yaml.safe_load((ROOT / "data" / "id-da-cong-bo.yml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_registered_id_still_resolves(request, build):
+    real_site = request.getfixturevalue(f"{build}_site")
+    data = ROOT / "data" if build == "real" else request.getfixturevalue("imported_data_dir")
+    registry = yaml.safe_load((data / "id-da-cong-bo.yml").read_text(encoding="utf-8"))
     redirects = registry.get("chuyen_huong") or {}
     tasks = {task["id"] for task in json.loads((real_site / "du-lieu" / "nhiem-vu.json").read_text(encoding="utf-8"))}
     for published in registry["id"]:
@@ -74,8 +89,8 @@ def test_every_registered_id_still_resolves(real_site):
             assert (real_site / kind / key / "index.html").exists(), published
 
 
-def test_paragraph_anchor_example_from_the_issue(real_site):
-    landing, _ = resolve_short_link(real_site, "iii-2-1-d2")
+def test_paragraph_anchor_example_from_the_issue(built):
+    landing, _ = resolve_short_link(built[0], "iii-2-1-d2")
     element = soup(landing).find(id="iii-2-1-d2")
     assert element.get_text().startswith("Khuyến khích các hộ sản xuất, chăn nuôi")
 

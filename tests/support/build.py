@@ -18,7 +18,8 @@ def build_site(out_dir: Path, data_dir: Path | None = None, config: Path | None 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH)
     if data_dir is not None:
         env["DATA_DIR"] = str(data_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out_dir)]
+    # Not --quiet: it drops warnings before --strict counts them, so a broken link would still build.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out_dir)]
     if config is not None:
         command += ["-f", str(config)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from macros import pipeline
+from macros.importer import run
 from support.paths import BAD, ROOT
 
 
@@ -30,3 +31,14 @@ def patch(data: Path, file: str, old: str, new: str) -> None:
 
 def messages(data: Path, today) -> list[str]:
     return [str(problem) for problem in pipeline.check(data, data.parent, today)]
+
+
+def imported_data(folder: Path, plan: Path, **names) -> Path:
+    """A data/ made by `make import` from a plan: what is the same for every commune (schemas, abbreviations) is
+    taken from the real data, the rest comes from the plan alone."""
+    data = folder / "data"
+    data.mkdir()
+    shutil.copytree(ROOT / "data" / "schemas", data / "schemas")
+    shutil.copy2(ROOT / "data" / "tu-viet-tat.yml", data / "tu-viet-tat.yml")
+    run.import_plan(plan, data, **names)
+    return data
