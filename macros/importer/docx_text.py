@@ -15,16 +15,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-
-
-def roman(number: int) -> str:
-    found = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            found, number = found + letters, number - value
-    return found
+from macros.importer.numbering import roman
 
 
 def letter(number: int) -> str:

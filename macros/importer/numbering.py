@@ -41,6 +41,19 @@ class Marker:
         return self.kind == "so"
 
 
+ROMAN_LETTERS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """4 -> "IV": a number as a document writes it in roman numerals."""
+    found = ""
+    for value, letters in ROMAN_LETTERS:
+        while number >= value:
+            found, number = found + letters, number - value
+    return found
+
+
 def roman_value(text: str) -> int | None:
     if not text or not ROMAN.match(text):
         return None

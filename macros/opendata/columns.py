@@ -64,7 +64,10 @@ VALUE_TYPES = {
     "bool": ValueType("boolean", "boolean", "true hoặc false", lambda value: isinstance(value, bool)),
     "date": ValueType("date", "date", "ngày, dạng NĂM-THÁNG-NGÀY", _matches(r"\d{4}-\d{2}-\d{2}")),
     "period": ValueType(
-        "string", "string", "kỳ báo cáo: 2026-11, 2026-Q4, 2026 hoặc 2028-GK", _matches(periods.PATTERN)
+        "string",
+        "string",
+        "kỳ báo cáo: NĂM-TT (tháng), NĂM-Q1 đến NĂM-Q4 (quý), NĂM (cả năm) hoặc NĂM-GK (đánh giá giữa nhiệm kỳ)",
+        _matches(periods.PATTERN),
     ),
     "value": ValueType(
         "any",

@@ -34,6 +34,9 @@ MACROS: dict[str, Callable] = {
     "xa": views.commune,
     "giua_ky": views.midterm,
     "chu_viet_tat": render.abbreviations_page,
+    "ke_hoach": views.plan_names,
+    "vi_du": views.examples,
+    "suy_ra": render.inferred_list,
 }
 
 
@@ -61,15 +64,22 @@ def render_page(
     site: SiteData, source: str, text: str, config: Mapping, set_aside: Callable[[str], str] = same
 ) -> tuple[str, dict, str]:
     """One page of docs/ (`source` is its path there): its front matter as written, its values, and its Markdown with
-    the macros rendered. `config` is what the page reads as {{ config.site_url }}, {{ config.repo_url }}."""
+    the macros rendered. `config` is what the page reads as {{ config.site_url }}, {{ config.repo_url }}; `goc` is its
+    way back to the docs root (to_docs_root)."""
     written, meta, body = front_matter.split(text)
     macros = bound(site, Urls.of_markdown(source), set_aside)
     try:
-        rendered = environment().from_string(body).render(config=config, **macros)
+        rendered = environment().from_string(body).render(config=config, goc=to_docs_root(source), **macros)
     except TemplateError as error:
         above = text[: len(text) - len(body)].count("\n")  # the front matter's lines, before the body's first
         raise DataError([template_problem(source, error, above)]) from None
     return written, meta, rendered
+
+
+def to_docs_root(source: str) -> str:
+    """The way from a page of docs/ back to the docs root, for a Markdown link the engine checks:
+    [{{ d.ten }}]({{ goc }}{{ d.trang }}) on bao-cao/index.md is ../don-vi/x.md."""
+    return "../" * source.count("/")
 
 
 def template_problem(source: str, error: TemplateError, above: int) -> Problem:

@@ -235,6 +235,13 @@ def inferred_notes(site: SiteData) -> dict[str, int]:
     return {target_id: number for number, target_id in enumerate(found, start=1)}
 
 
+def inferred_list(site: SiteData, page_url: str) -> str:
+    """The targets whose deadline or level the site infers, each with the reason, in the targets table's order: the
+    list of "Cách tính tiến độ", made from the records so that it says what the data says."""
+    targets = [site.plan.target_by_id[target_id] for target_id in inferred_notes(site)]
+    return html("inferred.html", inferred=targets, **context(site, page_url))
+
+
 def target_page_context(site: SiteData, target: Target) -> dict:
     reports = site.plan.reports_for(target.id)
     return dict(target=target, reports=reports, chart=chart.build(target, reports))

@@ -1,41 +1,72 @@
 """The guide "Hướng dẫn cập nhật số liệu" (and CONTRIBUTING.md): every template they show passes the check, every
-example the guide quotes is what the check really prints, and its screenshot is there."""
+example the guide quotes is what the check really prints, and its screenshot is there.
+
+The guide's examples are the commune's own (its records, its years: macros/site/views.py, `examples`), so the guide is
+read as rendered for a commune's data, and its templates pass that commune's check: the real one and "Xã Mẫu"."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from support.data import copy_data
-from support.paths import BUILD_EPOCH, ROOT, TODAY
+from support.paths import BUILD_EPOCH, ROOT, TODAY, XA_MAU
 from support.workbooks import fill, save, template_bytes
 
 from macros import pipeline
 from macros.intake import issue_form
+from macros.publish import hand_written
+from macros.site import views
 
 GUIDE = ROOT / "docs" / "huong-dan-cap-nhat.md"
-TEXT = GUIDE.read_text(encoding="utf-8")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-YAML_BLOCKS = [
-    block
-    for text in (TEXT, CONTRIBUTING)
-    for block in re.findall(r"^ *```yaml\n(.*?)^ *```", text, flags=re.MULTILINE | re.DOTALL)
-]
+COMMUNES = {"real": ROOT / "data", "xa-mau": XA_MAU / "data"}
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
 
 
+def yaml_blocks(text: str) -> list[str]:
+    return re.findall(r"^ *```yaml\n(.*?)^ *```", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def rendered(data: Path) -> tuple[str, views.Examples]:
+    """The guide as a commune's site publishes it, and the examples it drew from that commune's data."""
+    site = pipeline.load_site(data, data.parent, TODAY)
+    page = GUIDE.read_text(encoding="utf-8")
+    _, _, body = hand_written.render_page(site, GUIDE.name, page, {"site_url": "", "repo_url": "https://example.org"})
+    return body, views.examples(site, "huong-dan-cap-nhat/")
+
+
+TEXT, EXAMPLES = rendered(ROOT / "data")
+
+
 def test_the_guide_and_contributing_show_yaml_templates():
-    assert len(YAML_BLOCKS) >= 3
+    assert len(yaml_blocks(TEXT)) >= 2 and len(yaml_blocks(CONTRIBUTING)) >= 1
 
 
-@pytest.mark.parametrize("block", YAML_BLOCKS, ids=lambda b: b.split("\n")[1].strip())
-def test_every_yaml_template_of_the_guide_passes_the_check(tmp_path, block):
-    data = copy_data(tmp_path)
-    (data / "cap-nhat" / "2026.yml").write_text(HEADER + block, encoding="utf-8")
+def passes_the_check(data: Path, year: int, block: str) -> None:
+    (data / "cap-nhat" / f"{year}.yml").write_text(HEADER + block, encoding="utf-8")
     assert pipeline.check(data, data.parent, TODAY) == []
     assert pipeline.load_site(data, data.parent, TODAY).plan.reports  # the template is a real report, not empty
+
+
+@pytest.mark.parametrize("commune", sorted(COMMUNES))
+def test_every_yaml_template_of_the_guide_passes_that_communes_check(tmp_path, commune):
+    text, examples = rendered(COMMUNES[commune])
+    blocks = yaml_blocks(text)
+    assert len(blocks) >= 2 and "{" not in "".join(blocks)
+    for number, block in enumerate(blocks):
+        data = tmp_path / str(number) / "data"
+        shutil.copytree(COMMUNES[commune], data)
+        passes_the_check(data, examples.nam, block)
+
+
+@pytest.mark.parametrize("block", yaml_blocks(CONTRIBUTING), ids=lambda b: b.split("\n")[1].strip())
+def test_every_yaml_template_of_contributing_passes_the_check(tmp_path, block):
+    passes_the_check(copy_data(tmp_path), 2026, block)
 
 
 def test_the_workbook_error_the_guide_quotes_is_what_the_check_prints(tmp_path):
@@ -64,12 +95,16 @@ def test_the_workbook_error_the_guide_quotes_is_what_the_check_prints(tmp_path):
     assert result.stdout.splitlines()[0] == line
 
 
-def test_the_hamlet_line_the_guide_shows_is_read():
-    example = re.search(r"`(ấp [^`]+: \d+)`", TEXT)[1]
-    values, unreadable = issue_form.hamlet_values(example, {"vinh-thanh": "ấp Vĩnh Thạnh"})
-    assert values == {"vinh-thanh": "2"} and unreadable == []
-    by_name = re.search(r"`(Vĩnh Thạnh: \d+)`", TEXT)[1]
-    assert issue_form.hamlet_values(by_name, {"vinh-thanh": "ấp Vĩnh Thạnh"}) == ({"vinh-thanh": "2"}, [])
+@pytest.mark.parametrize("commune", sorted(COMMUNES))
+def test_the_hamlet_lines_the_guide_shows_are_read(commune):
+    """The form's hamlet line, with the commune's own first hamlet, by name and id and by name alone."""
+    text, examples = rendered(COMMUNES[commune])
+    hamlets = {hamlet.id: hamlet.name for hamlet in pipeline.load_site(COMMUNES[commune], ROOT, TODAY).plan.hamlets}
+    with_id = re.search(r"`([^`]+ \([a-z0-9-]+\): \d+)`", text)[1]
+    assert with_id == f"{examples.ten_ap} ({examples.ap}): 2"
+    by_name = re.search(r"viết tên ấp không kèm mã, `([^`]+: \d+)`", text)[1]
+    for line in (with_id, by_name):
+        assert issue_form.hamlet_values(line, hamlets) == ({examples.ap: "2"}, [])
 
 
 def test_the_screenshots_exist():

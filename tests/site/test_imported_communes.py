@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from bs4 import BeautifulSoup
 from support import docx_plan
 from support.build import build_site
 from support.data import imported_data
-from support.paths import FIXTURES, ROOT
+from support.paths import FIXTURES, ROOT, TODAY
 
+from macros import pipeline
 from macros.importer import paragraphs, source
 from macros.slug import fold
+from macros.urls import Urls
 
 REAL = FIXTURES / "ke-hoach-that"
 FORBIDDEN = ("vinh phong", "an giang", "xa-vinh-phong")  # without diacritics, lower case
@@ -85,3 +88,43 @@ def test_the_original_document_page_shows_what_the_plan_has_and_no_more(commune)
     assert document["trich_yeu"] in text
     assert page.find(id="ket-luan") is None and page.find(id="noi-nhan") is None  # openings: no closing, no list
     assert "None" not in text
+
+
+def article_text(site: Path, address: str) -> str:
+    page = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return " ".join(page.select_one("article").get_text(" ").split())
+
+
+def hand_written_addresses() -> list[str]:
+    return [Urls.of_markdown(path.relative_to(ROOT / "docs").as_posix()) for path in (ROOT / "docs").rglob("*.md")]
+
+
+def vinh_phongs_facts() -> tuple[str, ...]:
+    """What only Vĩnh Phong's pages may say: its targets and hamlets, the province's plan its own plan follows."""
+    plan = pipeline.load_site(ROOT / "data", ROOT, TODAY).plan
+    names = [target.name for target in plan.targets] + [hamlet.name for hamlet in plan.hamlets]
+    return (*names, *(hamlet.id for hamlet in plan.hamlets), "38/KH-UBND", "mục V.5", "mục III.2")
+
+
+def test_the_hand_written_pages_state_this_plans_years_and_no_fact_of_vinh_phongs(commune):
+    """The rule page and the clerks' guide of an imported plan state its own period, baseline year and the absence
+    of a mid-term review (none of these plans has one), and list no inference, as it has no target yet."""
+    name, data, site = commune
+    plan = yaml.safe_load((data / "ke-hoach.yml").read_text(encoding="utf-8"))
+    first, last = plan["van_ban"]["giai_doan"]["tu"], plan["van_ban"]["giai_doan"]["den"]
+    assert "giua_ky" not in plan["van_ban"]["giai_doan"]
+    rule, guide = article_text(site, "cach-tinh-tien-do"), article_text(site, "huong-dan-cap-nhat")
+    period = str(first) if first == last else f"{first}–{last}"
+    assert f"Kế hoạch được thực hiện và báo cáo tiến độ trong giai đoạn {period}" in rule
+    assert f"Năm liền trước giai đoạn đó, năm {first - 1} , là năm gốc" in rule
+    assert "Kế hoạch không đặt năm đánh giá giữa nhiệm kỳ" in rule and "giữa nhiệm kỳ năm" not in rule
+    assert "Chưa có chỉ tiêu nào được công bố" in rule and "trang suy ra thời hạn" not in rule
+    assert "-GK" not in guide and f"Quý 4/{first}" in guide and f"data/cap-nhat/{first - 1}.yml" in guide
+    vinh_phongs_years = {str(year) for year in range(2025, 2031)} - {str(year) for year in range(first - 1, last + 1)}
+    assert set(re.findall(r"\b20\d{2}\b", rule + " " + guide)) & vinh_phongs_years == set()
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    kind = plan["van_ban"]["loai"].capitalize()
+    assert home.select_one("article h1").get_text(strip=True) == f"{kind} {first - 1}–{last} của xã {name}"
+    facts = vinh_phongs_facts()
+    found = {a: [f for f in facts if f in article_text(site, a)] for a in hand_written_addresses()}
+    assert {address: words for address, words in found.items() if words} == {}
