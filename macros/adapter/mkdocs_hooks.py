@@ -6,6 +6,7 @@ that knows nothing of MkDocs, so another static generator could call the same fu
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,24 +28,28 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
     config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
     config.extra["preview_image"] = previews.SITE_IMAGE
+    _start_preview_images(config)
     return config
 
 
 PROJECT = Path(__file__).resolve().parents[2]  # one cache for every build of this checkout, whatever its mkdocs.yml
 
 
-def _preview_images(config):
-    """Drawn once per change: kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds."""
+def _start_preview_images(config) -> None:
+    """Drawn once per change and kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds. The images
+    the cache lacks are drawn by helper processes while MkDocs renders the pages; on_post_build waits for them."""
     problem = cards.missing_fonts_message()
     if problem:
         raise PluginError(problem)
-    cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
-    return previews.image_files(state.current(), config.site_name, cache_dir)
+    state.keep_images(*previews.cached_images(state.current(), config.site_name, preview_cache_dir(config)))
+
+
+def preview_cache_dir(config) -> Path:
+    return PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
 
 
 def on_files(files, config):
-    made = pages.all_files(state.current(), config.site_url or "", config.site_name)
-    for virtual in made + _preview_images(config):
+    for virtual in pages.all_files(state.current(), config.site_url or "", config.site_name):
         content = virtual.content
         if virtual.path.endswith(".md"):
             content = state.html_blocks().defer(content)
@@ -55,6 +60,18 @@ def on_files(files, config):
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = "docs/" + file.src_uri
     return files
+
+
+def on_post_build(config):
+    """The preview images go in last, so that their drawing has the whole build to run alongside. No page links to
+    them (their addresses are in the pages' head tags), so MkDocs need not know them."""
+    problem = state.drawing().wait()
+    if problem:
+        raise PluginError(problem)
+    site = Path(config.site_dir)
+    for path, cached in state.images().items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, site / path)
 
 
 def on_page_content(html, page, config, files):
