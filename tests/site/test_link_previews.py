@@ -6,16 +6,21 @@ so the /muc/<id>/ pages are checked as files, exactly as served.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.build import build_site
 from PIL import Image
+from support.build import build_site
+from support.data import copy_data, patch
+from support.paths import BUILD_EPOCH, ROOT
 
 from macros.site import cards, previews
 
@@ -189,3 +194,77 @@ def test_two_builds_give_byte_identical_images(real_site, tmp_path, monkeypatch)
     assert digests(again) == digests(real_site)
     with Image.open(io.BytesIO((real_site / previews.SITE_IMAGE).read_bytes())) as png:
         assert png.size == (1200, 630)
+
+
+def many_cards(count: int) -> list[cards.Card]:
+    statuses = list(cards.STATUS_INK)
+    return [
+        cards.Card(f"x{n}.png", "Kế hoạch", f"Mục III.{n}", f"{VIETNAMESE} số {n}", statuses[n % 5], f"Tình trạng {n}")
+        for n in range(count)
+    ]
+
+
+def test_images_drawn_by_helper_processes_are_the_ones_drawn_here(tmp_path):
+    """Many missing images are shared out among helper processes; each comes out byte for byte as drawn in-process."""
+    wanted = many_cards(cards.HELPERS_FROM + 3)
+    drawing = cards.start(wanted, tmp_path)
+    assert drawing.helpers, "this many images are drawn by helpers"
+    assert drawing.wait() is None
+    for card in wanted:
+        assert cards.cached_path(card, tmp_path).read_bytes() == cards.draw(card), card.title
+    assert sorted(path.suffix for path in tmp_path.iterdir()) == [".png"] * len(wanted)  # no half-written file left
+    assert not cards.start(wanted, tmp_path).missing  # all in the cache now: nothing to draw
+
+
+def test_a_few_images_are_drawn_in_the_build_itself(tmp_path):
+    wanted = many_cards(cards.HELPERS_FROM - 1)
+    drawing = cards.start(wanted, tmp_path)
+    assert drawing.helpers == () and len(drawing.missing) == len(wanted)
+    assert drawing.wait() is None
+    assert all(cards.cached_path(card, tmp_path).is_file() for card in wanted)
+
+
+def test_a_helper_that_fails_is_reported(tmp_path):
+    broken = [dataclasses.replace(card, status="khong-co-trang-thai-nay") for card in many_cards(cards.HELPERS_FROM)]
+    problem = cards.start(broken, tmp_path).wait()
+    assert problem is not None and problem.startswith("Không vẽ được ảnh xem trước:")
+    assert "khong-co-trang-thai-nay" in problem  # the helper's own error, for whoever runs the build
+
+
+REPORT = """bao_cao:
+  - chi_tieu: bao-hiem-y-te
+    ky: 2026-Q3
+    gia_tri: 95
+    ngay: 2026-09-30
+    nguon: "Báo cáo mẫu (kiểm thử)"
+    don_vi_bao_cao: thong-ke-co-so"""
+
+
+def run_cache_script(*args: str, data: Path, cache: Path) -> str:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH, DATA_DIR=str(data), CACHE_DIR=str(cache))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "preview_cache.py"), *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_ci_cache_key_follows_the_images_the_build_needs(tmp_path):
+    """scripts/preview_cache.py: the key of .cache/previews/ in CI changes when an image would, and only then."""
+    data = copy_data(tmp_path)
+    first = run_cache_script("key", data=data, cache=tmp_path / "cache")
+    assert first.startswith(f"key=previews-d{cards.DESIGN}-") and f"\nprefix=previews-d{cards.DESIGN}-\n" in first
+    patch(data, "co-quan.yml", "co_quan:", "co_quan:  # một ghi chú, không đổi ảnh nào")
+    assert run_cache_script("key", data=data, cache=tmp_path / "cache") == first
+    patch(data, "cap-nhat/2026.yml", "bao_cao: []", REPORT)  # bao-hiem-y-te gets a status, so a new image
+    assert run_cache_script("key", data=data, cache=tmp_path / "cache") != first
+
+
+def test_pruning_keeps_exactly_the_images_of_this_build(tmp_path):
+    data, cache = copy_data(tmp_path), tmp_path / "cache"
+    build_site(tmp_path / "site", data_dir=data, cache_dir=cache)
+    used = sorted(path.name for path in (cache / "previews").iterdir())
+    (cache / "previews" / f"{'0' * 64}.png").write_bytes(b"an image of an older build")
+    printed = run_cache_script("prune", data=data, cache=cache)
+    assert sorted(path.name for path in (cache / "previews").iterdir()) == used
+    assert f"Đã bỏ 1 ảnh không dùng; giữ {len(used)} ảnh" in printed
