@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -38,6 +39,20 @@ def quantity(value, unit: str | None) -> str:
     return f"{number(value)} {unit}" if unit else number(value)
 
 
+def decimals_of(value) -> int:
+    """How many decimals a number is written with: 81.82 -> 2, 100 -> 0 (the shortest form that reads back the same)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """Round as people do (81.815 -> 81.82, 0.5 -> 1), not to even as float rounding does."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
 @lru_cache(maxsize=4096)
 def _date(value: dt.date) -> str:
     return format_date(value, "dd/MM/yyyy", locale=LOCALE)
@@ -45,7 +60,3 @@ def _date(value: dt.date) -> str:
 
 def date(value: dt.date | None) -> str:
     return _date(value) if value else MISSING
-
-
-def iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""

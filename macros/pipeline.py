@@ -1,36 +1,24 @@
-"""Run the stages once per build: load -> validate -> model -> status. Knows nothing of MkDocs."""
+"""Run the stages once per build: load -> validate -> model -> status. Knows nothing of MkDocs.
+
+The one place that knows every reader of data files: YAML is the data stage's, a filled report workbook the report
+intake's (a later stage, so the data stage is handed it rather than importing it).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from macros import settings
-from macros.data import validate
-from macros.data.load import load_all
-from macros.domain import feed, model, progress, status
-from macros.errors import DataError
+from macros.data import load, validate
+from macros.data.load import Source
+from macros.domain import model, status
+from macros.domain.site_data import SiteData
+from macros.errors import DataError, Problem
+from macros.intake import workbook
 
-
-@dataclass(frozen=True)
-class SiteData:
-    """Everything the pages need, computed once."""
-
-    plan: model.Plan
-    assessments: dict[str, status.Assessment]
-    today: dt.date
-
-    @cached_property
-    def period_reports(self) -> tuple[progress.PeriodReport, ...]:
-        """Every period's report, computed once although several pages show them."""
-        return progress.all_periods(self.plan, self.today)
-
-    @cached_property
-    def feed_entries(self) -> tuple[feed.Entry, ...]:
-        return feed.entries(self.plan, self.today)
+READERS: load.Readers = {"yaml": load.load_file, "xlsx": workbook.read_workbook}
 
 
 def build_day() -> dt.date:
@@ -41,16 +29,26 @@ def build_day() -> dt.date:
     return moment.astimezone(settings.TIMEZONE).date()
 
 
-def check(data_dir: Path, root_dir: Path, today: dt.date) -> list:
-    sources, problems = load_all(data_dir, root_dir)
-    return problems + validate.validate(sources, today)
+def read_sources(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
+    """Every data file read by its reader, and the problems found while reading."""
+    return load.load_all(data_dir, root_dir, READERS)
+
+
+def checked_sources(data_dir: Path, root_dir: Path, today: dt.date) -> tuple[dict[str, list[Source]], list[Problem]]:
+    """Every data file read and checked; problems in a workbook are named by its row and column."""
+    sources, problems = read_sources(data_dir, root_dir)
+    problems += validate.validate(sources, today)
+    return sources, workbook.review(problems, sources)
+
+
+def check(data_dir: Path, root_dir: Path, today: dt.date) -> list[Problem]:
+    return checked_sources(data_dir, root_dir, today)[1]
 
 
 def load_site(data_dir: Path, root_dir: Path, today: dt.date | None = None) -> SiteData:
     """Load and check all data; raise DataError listing every problem, so nothing half-built is published."""
     today = today or build_day()
-    sources, problems = load_all(data_dir, root_dir)
-    problems += validate.validate(sources, today)
+    sources, problems = checked_sources(data_dir, root_dir, today)
     if problems:
         raise DataError(problems)
     plan = model.build(sources)

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-# The term: years a target's deadline or a baseline may name (nhiệm kỳ 2025–2030).
-TERM_FIRST_YEAR, TERM_LAST_YEAR = 2025, 2030
-# The plan's reporting period when data/ke-hoach.yml does not give one (mục V.1: giai đoạn 2026-2030).
-DEFAULT_PERIOD_SPAN = (2026, 2030)
-# The mid-term review (mục V.5) and the page that shows it.
-MIDTERM_YEAR = 2028
+# The plan's years (its period, the term, the mid-term review) are the plan's own: data/ke-hoach.yml, `giai_doan`.
 
 # Plan pages: a part longer than this many characters gets one page per subsection, so phones get pages of
 # readable length.
@@ -23,6 +18,7 @@ SPLIT_PAGE_CHARS = 12000
 # /du-lieu/cap-nhat.csv.
 FEED_LIMIT = 100
 PAGE_LIMIT = 100
+HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the rest
 
 # Vietnamese formats (Babel/CLDR) and the time zone of the commune: feed dates are days in Việt Nam.
 LOCALE = "vi_VN"

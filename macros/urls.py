@@ -8,8 +8,6 @@ a feed with the site's address, so the site works under any base path. Templates
 
 from __future__ import annotations
 
-from macros.settings import MIDTERM_YEAR
-
 CITE, TARGET, AGENCY, TASK = "muc", "chi-tieu", "don-vi", "nhiem-vu"  # the kinds of published address
 
 
@@ -22,7 +20,6 @@ class Urls:
     rule = "cach-tinh-tien-do/"
     hamlets = "ap/"
     periods = "bao-cao/"
-    midterm = f"bao-cao/giua-nhiem-ky-{MIDTERM_YEAR}/"
     document = "van-ban-goc/"
     whats_new = "co-gi-moi/"
     atom = "feed.xml"
@@ -68,6 +65,11 @@ class Urls:
         return f"{cls.periods}{period.slug}/"
 
     @classmethod
+    def midterm(cls, year: int) -> str:
+        """The mid-term review the plan holds in `year` (its page compares every target with its halfway point)."""
+        return f"{cls.periods}giua-nhiem-ky-{year}/"
+
+    @classmethod
     def preview(cls, kind: str, key: str) -> str:
         """The preview image of a section ("muc", unit id) or of a target ("chi-tieu", target id)."""
         return f"{cls.previews}{kind}/{key}.png"
@@ -76,6 +78,11 @@ class Urls:
     def data_file(name: str) -> str:
         """An open data file: du-lieu/chi-tieu.csv."""
         return f"du-lieu/{name}"
+
+    @classmethod
+    def theme(cls) -> dict[str, str]:
+        """The addresses the theme's own templates write (overrides/main.html reads them as config.extra.urls)."""
+        return {"atom": cls.atom, "rss": cls.rss, "whats_new": cls.whats_new, "home": cls.home}
 
     @staticmethod
     def markdown_source(path: str) -> str:

@@ -26,8 +26,10 @@ from pathlib import Path
 
 from macros import pipeline
 from macros.data.load import Located, LocatedList, parse_text
-from macros.data.spec import ID_PATTERN, PERIOD_PATTERN
+from macros.data.spec import ID_PATTERN
 from macros.data.text_source import decode
+from macros.intake import fields
+from macros.vocabulary import periods
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "# yaml-language-server: $schema=../schemas/cap-nhat.schema.json\n"
@@ -54,8 +56,8 @@ def parse_value(text: str):
 
 
 def parse_period(text: str) -> str:
-    if not re.match(PERIOD_PATTERN, text):
-        raise ReportError(f'--ky "{text}" không đúng dạng — viết 2026-11, 2026-Q4, 2026 hoặc 2028-GK')
+    if not re.match(periods.PATTERN, text):
+        raise ReportError(f'--ky "{text}" không đúng dạng — viết {periods.FORMS}')
     return text
 
 
@@ -76,18 +78,25 @@ def _text(text: str) -> str:
     return json.dumps(unicodedata.normalize("NFC", text), ensure_ascii=False)
 
 
+def _value(text: str) -> str:
+    value = parse_value(text)
+    return ("true" if value else "false") if isinstance(value, bool) else repr(value)
+
+
+# How each kind of report field is written as YAML text; the fields and their order are the spec's (fields.NAMES).
+WRITE_BY_KIND = {"ref": _id, "period": parse_period, "value": _value, "date": parse_day, "text": _text}
+ASKED = tuple(field for field in fields.CLERK_FIELDS if field.name != fields.HAMLETS)  # one value, not per hamlet
+SHORT_FLAGS = {"don_vi_bao_cao": "--don-vi"}  # the shorter name the guide has always used
+
+
+def flag(field) -> str:
+    return "--" + field.name.replace("_", "-")
+
+
 def entry_fields(args) -> list[tuple[str, str]]:
     """The new report's lines as (key, YAML text), in the order of the data files."""
-    value = parse_value(args.gia_tri)
-    fields = [
-        ("chi_tieu", _id(args.chi_tieu)),
-        ("ky", parse_period(args.ky)),
-        ("gia_tri", ("true" if value else "false") if isinstance(value, bool) else repr(value)),
-        ("ngay", parse_day(args.ngay)),
-        ("nguon", _text(args.nguon)),
-        ("don_vi_bao_cao", _id(args.don_vi)),
-    ]
-    return fields + ([("ghi_chu", _text(args.ghi_chu))] if args.ghi_chu else [])
+    given = [(field, getattr(args, field.name)) for field in ASKED]
+    return [(field.name, WRITE_BY_KIND[field.kind](text)) for field, text in given if text is not None]
 
 
 @dataclass
@@ -202,13 +211,10 @@ def write_atomically(path: Path, content: bytes) -> None:
 
 def arguments(argv=None):
     parser = argparse.ArgumentParser(description="Thêm một báo cáo tiến độ vào data/cap-nhat/<năm>.yml")
-    parser.add_argument("--chi-tieu", required=True, help="mã chỉ tiêu, ví dụ bao-hiem-y-te")
-    parser.add_argument("--ky", required=True, help="kỳ báo cáo: 2026-11, 2026-Q4, 2026 hoặc 2028-GK")
-    parser.add_argument("--gia-tri", required=True, help="số đạt được (dấu chấm thập phân) hoặc true/false")
-    parser.add_argument("--ngay", required=True, help="ngày số liệu, dạng NĂM-THÁNG-NGÀY")
-    parser.add_argument("--nguon", required=True, help="số hiệu văn bản báo cáo hoặc đường liên kết")
-    parser.add_argument("--don-vi", required=True, help="mã đơn vị báo cáo, ví dụ phong-kinh-te")
-    parser.add_argument("--ghi-chu", help="ghi chú ngắn")
+    for field in ASKED:  # a value is required here: this command adds one value, never one per hamlet
+        names = [flag(field), *([SHORT_FLAGS[field.name]] if field.name in SHORT_FLAGS else [])]
+        required = field.required or field.kind == "value"
+        parser.add_argument(*names, dest=field.name, required=required, help=field.description)
     parser.add_argument("--thay-the", action="store_true", help="ghi đè báo cáo đã có của cùng chỉ tiêu, cùng kỳ")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     return parser.parse_args(argv)

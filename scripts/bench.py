@@ -52,10 +52,12 @@ import macros
 from macros import pipeline
 from macros.adapter import state
 from macros.data import rules, validate, value_rules
-from macros.data.load import load_all, parse_text
+from macros.data.load import parse_text
 from macros.data.spec import FILES
-from macros.domain import kinds, model, periods, status
+from macros.domain import model, status
+from macros.domain.site_data import SiteData
 from macros.site import pages
+from macros.vocabulary import kinds, periods
 
 BUILD_DAY = dt.date(2026, 11, 29)
 EPOCH = str(int(dt.datetime(2026, 11, 29, tzinfo=dt.UTC).timestamp()))
@@ -164,7 +166,7 @@ def reports_yaml(targets: list[dict]) -> tuple[str, int]:
 
 
 def write_registry(data_dir: Path) -> int:
-    sources, _ = load_all(data_dir, data_dir.parent)
+    sources, _ = pipeline.read_sources(data_dir, data_dir.parent)
     index, _ = rules.build_index(sources, set())
     ids = sorted(value_rules.published_ids(index))
     text = "chuyen_huong: {}\nid:\n" + "".join(f"  - {value}\n" for value in ids)
@@ -176,7 +178,7 @@ def synthesize(scale: int, dest: Path, scale_plan: bool) -> Path:
     """Copy data/ into dest/data and multiply it; the result passes every check of the validator."""
     data = dest / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("schemas", "nguon"))
-    sources, _ = load_all(ROOT / "data", ROOT)
+    sources, _ = pipeline.read_sources(ROOT / "data", ROOT)
     real_index, _ = rules.build_index(sources, set())
     plan = read_yaml(data / "ke-hoach.yml")
     agencies = read_yaml(data / "co-quan.yml")["co_quan"]
@@ -235,7 +237,7 @@ def stages(data_dir: Path) -> dict:
     """Time each pure stage once, in this process."""
     clock, times = time.perf_counter, {}
     start = clock()
-    sources, problems = load_all(data_dir, data_dir.parent)
+    sources, problems = pipeline.read_sources(data_dir, data_dir.parent)
     times["load"] = clock() - start
 
     start = clock()
@@ -247,7 +249,7 @@ def stages(data_dir: Path) -> dict:
 
     start = clock()
     plan = model.build(sources)
-    site = pipeline.SiteData(plan, status.assess_all(plan, BUILD_DAY), BUILD_DAY)
+    site = SiteData(plan, status.assess_all(plan, BUILD_DAY), BUILD_DAY)
     times["model_status"] = clock() - start
 
     start = clock()

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from macros import issue_form, pipeline
-from macros.data import intake
+from macros import pipeline
 from macros.errors import DataError, Problem
+from macros.intake import clerk, issue_form
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = ("OWNER", "MEMBER", "COLLABORATOR")
@@ -60,10 +60,10 @@ def _in_form_words(problem: Problem, path: str, first_line: int) -> str:
     if problem.file != path or problem.line < first_line:
         return f"- `{problem}`"
     label = issue_form.LABELS.get(problem.field, problem.field)
-    return _form_problem(label, problem.message, intake.fix_in_words(problem.fix, problem.field, label))
+    return _form_problem(label, problem.message, clerk.fix_in_words(problem.fix, problem.field, label))
 
 
-def refusals(answer: issue_form.Answer, reading: intake.Reading, units: dict) -> list[str]:
+def refusals(answer: issue_form.Answer, reading: clerk.Reading, units: dict) -> list[str]:
     lines = [
         _form_problem(label, "thiếu mục này trong nội dung issue", "điền lại biểu mẫu") for label in answer.missing
     ]
@@ -75,8 +75,8 @@ def refusals(answer: issue_form.Answer, reading: intake.Reading, units: dict) ->
     ]
     found = list(reading.refusals)
     unit = units.get(reading.record.get("chi_tieu"))
-    if reading.percent and reading.record.get("chi_tieu") in units and intake.percent_refusal(unit):
-        found.append(intake.percent_refusal(unit))
+    if reading.percent and reading.record.get("chi_tieu") in units and clerk.percent_refusal(unit):
+        found.append(clerk.percent_refusal(unit))
     return lines + [_form_problem(issue_form.LABELS[r.field], r.message, r.fix) for r in found]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from macros import issue_form, pipeline
+from macros import pipeline
+from macros.intake import issue_form
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / issue_form.PATH

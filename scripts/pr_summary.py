@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from macros import change_summary, pipeline
+from macros import pipeline
 from macros.errors import DataError
+from macros.intake import changes as change_summary
 
 UNCHECKED = (
     "## Thay đổi số liệu\n\nDữ liệu của thay đổi này còn lỗi (xem bước kiểm tra dữ liệu), nên chưa so sánh được.\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from macros import pipeline
 from macros.data import rules, value_rules
-from macros.data.load import load_all
 
 HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
 # Sổ đăng ký các mã (địa chỉ) đã công bố. KHÔNG BAO GIỜ XÓA dòng nào: báo chí và cơ quan cấp trên đã trích dẫn.
@@ -20,7 +20,7 @@ HEADER = """# yaml-language-server: $schema=schemas/id-da-cong-bo.schema.json
 
 
 def current_ids(data_dir: Path) -> list[str]:
-    sources, _ = load_all(data_dir, data_dir.parent)
+    sources, _ = pipeline.read_sources(data_dir, data_dir.parent)
     index, _ = rules.build_index(sources, set())
     return sorted(value_rules.published_ids(index))
 

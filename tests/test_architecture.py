@@ -1,5 +1,9 @@
-"""The shape of the code: the stages depend one way, only the adapter knows MkDocs, no private name crosses a module,
-and nothing edits sys.path. Read from the source with ast, so a change that breaks a rule fails here."""
+"""The shape of the code, read from the source with ast, so a change that breaks a rule fails here:
+
+- the layers depend one way, in the order declared once below (LAYERS), top-level modules and imports inside
+  functions included, and no module imports itself back through others (no cycle);
+- only the adapter knows MkDocs; no private name crosses a module; nothing edits sys.path.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +16,43 @@ from support.paths import ROOT
 PACKAGE = ROOT / "macros"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 PYTHON = sorted([*MODULES, *(ROOT / "scripts").glob("*.py"), *(ROOT / "tests").rglob("*.py")])
-# A stage may not import a later one: the data layer knows nothing of pages, open data files or MkDocs.
-FORBIDDEN = {
-    "macros.data": ("macros.site", "macros.opendata", "macros.adapter"),
-    "macros.domain": ("macros.site", "macros.opendata", "macros.adapter"),
-    "macros.opendata": ("macros.site", "macros.adapter"),
-    "macros.site": ("macros.adapter",),
-}
+
+# The layers, lowest first. A module may import its own layer and the layers below it, never one above. Each entry
+# names modules or packages by prefix; every module of `macros` must belong to exactly one layer.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "foundation",
+        ("macros.settings", "macros.errors", "macros.slug", "macros.formats", "macros.files", "macros.urls"),
+    ),
+    ("vocabulary", ("macros.vocabulary",)),
+    ("data", ("macros.data",)),
+    ("domain", ("macros.domain",)),
+    ("intake", ("macros.intake",)),
+    ("pipeline", ("macros.pipeline",)),
+    ("opendata", ("macros.opendata",)),
+    ("site", ("macros.site",)),
+    ("adapter", ("macros.adapter", "macros")),
+)
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
+def module_name(path: Path, root: Path = ROOT) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def layer_of(module: str) -> int | None:
+    """The position of the layer a module belongs to: the longest declared prefix that names it."""
+    found = [
+        (len(prefix), position)
+        for position, (_, prefixes) in enumerate(LAYERS)
+        for prefix in prefixes
+        if module == prefix or module.startswith(prefix + ".")
+    ]
+    return max(found)[1] if found else None
+
+
 def imports(path: Path) -> list[tuple[str, list[str]]]:
-    """(module, names imported from it) for every import statement in a file."""
+    """(module, names imported from it) for every import statement in a file, at any depth (inside functions too)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -37,22 +62,95 @@ def imports(path: Path) -> list[tuple[str, list[str]]]:
     return found
 
 
+def project_imports(path: Path, known: set[str]) -> set[str]:
+    """The project modules a file imports (`known`: every module's name): `from macros.x import y` names macros.x.y
+    when y is a module."""
+    found = set()
+    for module, names in imports(path):
+        if module == "macros" or module.startswith("macros."):
+            found |= {f"{module}.{name}" for name in names if f"{module}.{name}" in known} or {module}
+    return found
+
+
+KNOWN = {module_name(path) for path in MODULES}
+
+
+def wrong_direction(path: Path, root: Path = ROOT, known: set[str] = KNOWN) -> list[str]:
+    own = layer_of(module_name(path, root))
+    return sorted(m for m in project_imports(path, known) if (layer_of(m) or 0) > own)
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan), each sorted."""
+    index, low, stack, on_stack, found, counter = {}, {}, [], set(), [], [0]
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while not component or component[-1] != node:
+                component.append(stack.pop())
+                on_stack.discard(component[-1])
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def import_graph(paths, root: Path = ROOT) -> dict[str, set[str]]:
+    known = {module_name(path, root) for path in paths}
+    return {module_name(path, root): project_imports(path, known) - {module_name(path, root)} for path in paths}
+
+
 def test_the_rules_read_the_whole_package():
     assert len(MODULES) > 30 and any("adapter" in str(path) for path in MODULES)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_every_module_belongs_to_a_layer(path):
+    assert layer_of(module_name(path)) is not None, f"add {module_name(path)} to LAYERS in {__file__}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_a_layer_imports_only_itself_and_the_layers_below(path):
+    assert wrong_direction(path) == []
+
+
+def test_no_module_imports_itself_back():
+    assert cycles(import_graph(MODULES)) == []
+
+
+def test_the_layer_checks_can_fail(tmp_path):
+    """A data module that imports the domain, and two data modules that import each other from inside functions;
+    a top-level module that imports a stage above it."""
+    folder = tmp_path / "macros" / "data"
+    folder.mkdir(parents=True)
+    first, second, top = folder / "first.py", folder / "second.py", tmp_path / "macros" / "urls.py"
+    first.write_text("from macros.domain import status\n\ndef f():\n    from macros.data import second\n")
+    second.write_text("def g():\n    from macros.data.first import f\n")
+    top.write_text("from macros.site import pages\n")
+    known = {"macros.data.first", "macros.data.second", "macros.domain.status", "macros.site.pages"}
+    assert wrong_direction(first, tmp_path, known) == ["macros.domain.status"]
+    assert wrong_direction(top, tmp_path, known) == ["macros.site.pages"]
+    assert cycles(import_graph([first, second], tmp_path)) == [["macros.data.first", "macros.data.second"]]
 
 
 @pytest.mark.parametrize("path", MODULES, ids=module_name)
 def test_only_the_adapter_imports_mkdocs(path):
     mkdocs = [module for module, _ in imports(path) if module == "mkdocs" or module.startswith("mkdocs.")]
     assert not mkdocs or module_name(path).startswith("macros.adapter"), mkdocs
-
-
-@pytest.mark.parametrize("path", MODULES, ids=module_name)
-def test_stages_import_only_earlier_stages(path):
-    name = module_name(path)
-    banned = next((banned for stage, banned in FORBIDDEN.items() if name.startswith(stage)), ())
-    wrong = [module for module, _ in imports(path) if module.startswith(banned)] if banned else []
-    assert wrong == []
 
 
 def private_imports(path: Path) -> list[str]:

@@ -17,6 +17,7 @@ from macros.adapter import state
 from macros.errors import DataError
 from macros.site import cards, pages, previews
 from macros.site.render import TEMPLATES
+from macros.urls import Urls
 
 
 def on_config(config):
@@ -28,6 +29,7 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
     config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
     config.extra["preview_image"] = previews.SITE_IMAGE
+    config.extra["urls"] = Urls.theme()
     _start_preview_images(config)
     return config
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pipeline import SiteData, build_day, load_site
+from macros.domain.site_data import SiteData
+from macros.pipeline import build_day, load_site
 from macros.site.cards import Drawing
 from macros.site.html_blocks import HtmlBlocks
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from macros.data import syntax
+from macros.data.spec import FILES
+from macros.data.stray import stray_files
 from macros.data.text_source import INVISIBLE, decode, invisible_name
 from macros.errors import Problem
 
@@ -55,6 +58,12 @@ class Source:
     path: str
     root: object
     readable: bool = True
+
+
+# A reader turns one data file into a Source and the problems found in it: "yaml" is load_file below, "xlsx" the
+# report intake's workbook reader.
+Reader = Callable[[Path, Path], tuple[Source, list[Problem]]]
+Readers = Mapping[str, Reader]
 
 
 # libyaml parses about four times faster; the constructors below are Python either way.
@@ -300,14 +309,10 @@ def load_file(path: Path, root_dir: Path) -> tuple[Source, list[Problem]]:
     return read_text(path.read_bytes(), path.relative_to(root_dir).as_posix())
 
 
-def load_all(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
-    """Read every data file named in spec.FILES, grouped by its root record; report every file nobody reads."""
-    from macros.data.spec import FILES
-    from macros.data.stray import stray_files
-    from macros.data.workbook import read_workbook
-
-    readers = {"yaml": load_file, "xlsx": read_workbook}
-
+def load_all(data_dir: Path, root_dir: Path, readers: Readers) -> tuple[dict[str, list[Source]], list[Problem]]:
+    """Read every data file named in spec.FILES, grouped by its root record, each by the reader its FileSpec names
+    (the caller brings the readers: a workbook is read by the report intake, a later stage); report every file
+    nobody reads."""
     sources: dict[str, list[Source]] = {}
     problems: list[Problem] = []
     for spec in FILES:

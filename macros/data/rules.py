@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from macros.data.load import Located, Source
 from macros.data.spec import DOCUMENT_ANCHORS, RECORDS
 from macros.errors import Problem
-from macros.settings import DEFAULT_PERIOD_SPAN
 from macros.slug import fold
+from macros.vocabulary import periods
 
 QUOTE_FIELDS = ("bien_phap", "thoi_gian", "tham_quyen", "san_pham")
 
@@ -38,7 +38,7 @@ class Index:
     # every one would look broken; the problem already reported is the one to fix first.
     unreadable: set[str] = field(default_factory=set)
     registry: list[Entry] = field(default_factory=list)
-    period_span: tuple[int, int] = DEFAULT_PERIOD_SPAN
+    span: periods.Span | None = None  # the plan's years; None when they could not be read
 
     def ids(self, name: str) -> set[str]:
         if name == "unit":
@@ -94,7 +94,7 @@ def build_index(sources: dict[str, list[Source]], malformed: set[int]) -> tuple[
     sources = {root: [source for source in files if source.readable] for root, files in sources.items()}
     for source in sources.get("plan", []):
         _walk_units(_items(source, "muc"), index, problems, malformed)
-        index.period_span = _period_span(source)
+        index.span = _span(source)
         index.document_anchors = set(DOCUMENT_ANCHORS)
     for root, (name, key) in COLLECTIONS.items():
         entries = [entry for source in sources.get(root, []) for entry in _items(source, key)]
@@ -105,12 +105,14 @@ def build_index(sources: dict[str, list[Source]], malformed: set[int]) -> tuple[
     return index, problems
 
 
-def _period_span(source: Source) -> tuple[int, int]:
+def _span(source: Source) -> periods.Span | None:
     document = source.root.get("van_ban") if isinstance(source.root, Located) else None
     span = document.get("giai_doan") if isinstance(document, Located) else None
-    if not isinstance(span, Located):
-        return DEFAULT_PERIOD_SPAN
-    return span.get("tu", DEFAULT_PERIOD_SPAN[0]), span.get("den", DEFAULT_PERIOD_SPAN[1])
+    years = [span.get(key) for key in ("tu", "den", "giua_ky")] if isinstance(span, Located) else []
+    if not years or not all(isinstance(year, int) and not isinstance(year, bool) for year in years[:2]):
+        return None
+    midterm = years[2] if isinstance(years[2], int) and not isinstance(years[2], bool) else None
+    return periods.Span(years[0], years[1], midterm)
 
 
 def _duplicate(entry: Entry, what: str) -> Problem:

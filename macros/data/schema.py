@@ -5,12 +5,13 @@ Editors that read `# yaml-language-server: $schema=…` show each field's Vietna
 
 from __future__ import annotations
 
-from macros.data.spec import ABBREVIATION_PATTERN, FILES, ID_PATTERN, PERIOD_PATTERN, RECORDS, Field
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
+from macros.data.spec import ABBREVIATION_PATTERN, FILES, ID_PATTERN, RECORDS, Field
+from macros.data.validate import PLAUSIBLE_YEARS
+from macros.vocabulary import kinds, periods
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": "string", "minLength": 1}
-YEAR = {"type": "integer", "minimum": TERM_FIRST_YEAR, "maximum": TERM_LAST_YEAR}
+YEAR = {"type": "integer", "minimum": PLAUSIBLE_YEARS[0], "maximum": PLAUSIBLE_YEARS[1]}
 ID = {"type": "string", "pattern": ID_PATTERN}
 NUMBER = {"type": "number"}
 
@@ -25,11 +26,11 @@ KIND_SCHEMAS = {
     "sources": {"type": "array", "items": ID, "minItems": 1},
     "number": NUMBER,
     "year": YEAR,
-    "deadline": {"anyOf": [YEAR, {"const": "hang-nam"}]},
+    "deadline": {"anyOf": [YEAR, {"const": kinds.YEARLY}]},
     "date": {"type": "string", "format": "date"},
     "bool": {"type": "boolean"},
     "value": {"type": ["number", "boolean"]},
-    "period": {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, YEAR]},
+    "period": {"anyOf": [{"type": "string", "pattern": periods.PATTERN}, YEAR]},
     "hamlet_values": {"type": "object", "additionalProperties": NUMBER},
     "redirects": {"type": "object", "additionalProperties": {"type": "string"}},
     "abbreviation": {"type": "string", "pattern": ABBREVIATION_PATTERN},

@@ -10,24 +10,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.domain import kinds
+from macros.vocabulary import kinds, periods
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
-PERIOD_PATTERN = r"^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4]|-GK)?$"
 ANCHOR_KINDS = ("anchor", "anchors")  # kinds whose ids name a unit or a paragraph of the plan
 # The parts of the document outside its numbered sections, as the page "Văn bản gốc" addresses them: where the plan
 # names the bodies behind its basis and the recipients. Agencies' `nguon` may name them (field kind "sources").
 DOCUMENT_ANCHORS = {"can-cu": "căn cứ", "loi-dan": "lời dẫn", "ket-luan": "đoạn kết", "noi-nhan": "nơi nhận"}
-AGENCY_ROLES = {  # what the plan gives a body: code -> how the agency page says it
-    "ban-hanh": "Ban hành kế hoạch này",
-    "duoc-giao": "Được giao việc",
-    "duoc-de-nghi": "Được đề nghị (kế hoạch không giao việc mà đề nghị)",
-    "phoi-hop": "Phối hợp",
-    "nhan-bao-cao": "Nhận báo cáo",
-    "ban-hanh-can-cu": "Ban hành văn bản mà kế hoạch dẫn làm căn cứ",
-    "noi-nhan": "Có tên ở phần nơi nhận",
-    "duoc-neu-ten": "Chỉ được nêu tên, không được giao việc",
+
+
+@dataclass(frozen=True)
+class Role:
+    """What the plan gives a body (field vai_tro of data/co-quan.yml), in the words every page uses for it.
+
+    A role that a field of a target or a task gives (its `Field.role`: chu_tri gives "duoc-giao") also has `each`, how
+    a list names one such record ("chủ trì"); the check keeps vai_tro and those fields in step."""
+
+    label: str  # "Được giao chủ trì": the start of the line the agency pages and the link preview write
+    note: str = ""  # said after the label and its count, in brackets: "kế hoạch không giao việc mà đề nghị"
+    each: str = ""  # for a role given by a field: how a list names one record in that role
+
+
+AGENCY_ROLES = {  # code -> how the pages say it, in this order
+    "ban-hanh": Role("Ban hành kế hoạch này"),
+    "duoc-giao": Role("Được giao chủ trì", each="chủ trì"),
+    "duoc-chi-dao": Role("Được chỉ đạo thực hiện", each="được chỉ đạo thực hiện"),
+    "duoc-de-nghi": Role("Được đề nghị", note="kế hoạch không giao việc mà đề nghị", each="được đề nghị"),
+    "phoi-hop": Role("Phối hợp thực hiện", each="phối hợp"),
+    "nhan-bao-cao": Role("Nhận báo cáo tiến độ"),
+    "ban-hanh-can-cu": Role("Ban hành văn bản mà kế hoạch dẫn làm căn cứ"),
+    "noi-nhan": Role("Có tên ở phần nơi nhận"),
+    "duoc-neu-ten": Role("Được nêu tên", note="không được giao việc"),
 }
 
 
@@ -46,6 +60,8 @@ class Field:
     record: str = ""  # the record spec of items, for kinds "records" and "record"
     public: str | None = None  # its description in the open data; None keeps it out of the open data
     max_length: int = 200  # characters, for kinds "text" and "texts" (each item): a name or a short phrase
+    role: str = ""  # for a field naming bodies (ref="agency"): the vai_tro (AGENCY_ROLES) this gives each of them
+    clerk: str = ""  # the label a clerk fills it under (workbook column, web-form field); empty: not asked of clerks
 
     @property
     def refers_to(self) -> str | None:
@@ -87,10 +103,16 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
-    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/data/workbook.py
+    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/intake/workbook.py
 
 
 RECORDS: dict[str, Record] = {}
+
+
+def role_text(code: str) -> str:
+    """A role in words, with its note: "Được đề nghị (kế hoạch không giao việc mà đề nghị)"."""
+    role = AGENCY_ROLES[code]
+    return f"{role.label} ({role.note})" if role.note else role.label
 
 
 def _record(name: str, title: str, *fields: Field) -> None:
@@ -169,8 +191,16 @@ _record(
 _record(
     "span",
     "Giai đoạn",
-    Field("tu", "year", title="Từ năm", description="Năm đầu tiên nhận báo cáo.", required=True),
-    Field("den", "year", title="Đến năm", description="Năm cuối cùng.", required=True),
+    Field("tu", "year", attr="first", title="Từ năm", description="Năm đầu tiên nhận báo cáo.", required=True),
+    Field("den", "year", attr="last", title="Đến năm", description="Năm cuối cùng.", required=True),
+    Field(
+        "giua_ky",
+        "year",
+        attr="midterm",
+        title="Năm đánh giá giữa nhiệm kỳ",
+        description="Năm mà kế hoạch định đánh giá giữa nhiệm kỳ (thường ở mục Tổ chức thực hiện). Bỏ trống nếu "
+        "kế hoạch không nêu.",
+    ),
 )
 _record(
     "document",
@@ -210,7 +240,8 @@ _record(
         "giai_doan",
         "record",
         title="Giai đoạn kế hoạch",
-        description="Năm đầu và năm cuối được báo cáo (mục V.1: giai đoạn 2026-2030).",
+        description="Năm đầu và năm cuối được báo cáo, như kế hoạch ghi giai đoạn của nó "
+        "(thường ở mục Tổ chức thực hiện).",
         required=True,
         record="span",
     ),
@@ -305,7 +336,7 @@ _record(
         "enums",
         attr="roles",
         title="Vai trò trong kế hoạch",
-        description="; ".join(f"{code}: {label.lower()}" for code, label in AGENCY_ROLES.items()) + ".",
+        description="; ".join(f"{code}: {role_text(code).lower()}" for code in AGENCY_ROLES) + ".",
         required=True,
         choices=tuple(AGENCY_ROLES),
     ),
@@ -420,9 +451,10 @@ _record(
         "deadline",
         attr="deadline",
         title="Thời hạn",
-        description="Năm phải đạt (2025–2030) hoặc hang-nam nếu xét từng năm.",
+        description=f"Năm phải đạt (trong nhiệm kỳ của kế hoạch) hoặc {kinds.YEARLY} nếu xét từng năm.",
         required=True,
-        public=("Năm phải đạt, hoặc hang-nam với chỉ tiêu xét từng năm (trong JSON: số năm hoặc chữ hang-nam)."),
+        public=f"Năm phải đạt, hoặc {kinds.YEARLY} với chỉ tiêu xét từng năm "
+        f"(trong JSON: số năm hoặc chữ {kinds.YEARLY}).",
     ),
     Field(
         "han_theo_ke_hoach",
@@ -453,8 +485,10 @@ _record(
         + "; ".join(f"{c.code} khi kế hoạch viết {c.words}" for c in kinds.COMPARISONS.values())
         + ". Để trống với chỉ tiêu đạt/chưa đạt.",
         choices=tuple(kinds.COMPARISONS),
-        public=">=: đạt khi bằng hoặc hơn mục tiêu; >: chỉ đạt khi hơn mục tiêu (Kế hoạch viết “vượt”, “trên”); "
-        "trống với chỉ tiêu đạt/chưa đạt.",
+        public="; ".join(
+            f"{c.code}: {c.rule[:1].lower()}{c.rule[1:]} (Kế hoạch viết {c.words})" for c in kinds.COMPARISONS.values()
+        )
+        + "; trống với chỉ tiêu đạt/chưa đạt.",
     ),
     Field(
         "trong_nam",
@@ -493,6 +527,7 @@ _record(
         description="Mã đơn vị chủ trì, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
         public=AGENCY,
+        role="duoc-giao",
     ),
     Field(
         "phoi_hop",
@@ -502,6 +537,7 @@ _record(
         description="Mã các đơn vị phối hợp, chỉ khi kế hoạch nêu rõ.",
         ref="agency",
         public="Mã các đơn vị phối hợp.",
+        role="phoi-hop",
     ),
     Field(
         "theo_ap",
@@ -569,18 +605,31 @@ _record(
         "ref",
         attr="lead",
         title="Rõ cơ quan chủ trì",
-        description="Chỉ khi kế hoạch nêu rõ.",
+        description="Chỉ khi đoạn kế hoạch nêu rõ đơn vị làm hay chủ trì việc này.",
         ref="agency",
         public=AGENCY,
+        role="duoc-giao",
     ),
     Field(
         "phoi_hop",
         "refs",
         attr="partners",
         title="Rõ cơ quan phối hợp",
-        description="Chỉ khi kế hoạch nêu rõ.",
+        description="Chỉ khi đoạn kế hoạch nêu rõ đơn vị phối hợp.",
         ref="agency",
         public="Mã các đơn vị phối hợp.",
+        role="phoi-hop",
+    ),
+    Field(
+        "chi_dao",
+        "refs",
+        attr="directed",
+        title="Cơ quan được chỉ đạo thực hiện",
+        description="Khi đoạn kế hoạch viết “chỉ đạo” một cơ quan làm việc này (ví dụ “chỉ đạo, đôn đốc các đơn vị "
+        "trường học”): mã các cơ quan được chỉ đạo. Cơ quan được chỉ đạo không phải cơ quan chủ trì.",
+        ref="agency",
+        public="Khi Kế hoạch chỉ đạo một cơ quan làm việc này: mã các cơ quan được chỉ đạo (không phải chủ trì).",
+        role="duoc-chi-dao",
     ),
     Field(
         "de_nghi",
@@ -591,13 +640,15 @@ _record(
         "Khi đó để trống chu_tri và phoi_hop.",
         ref="agency",
         public="Khi Kế hoạch đề nghị (không giao) một cơ quan làm việc này: mã các cơ quan được đề nghị.",
+        role="duoc-de-nghi",
     ),
     Field(
         "bien_phap",
         "text",
         attr="means",
         title="Rõ biện pháp, nguồn lực",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Cách làm, phương tiện, nguồn lực đoạn kế hoạch nêu (“theo phương châm …”, “trên cơ sở …”), trích "
+        "nguyên văn; không chép lại việc phải làm. Kế hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -606,7 +657,10 @@ _record(
         "text",
         attr="timing",
         title="Rõ thời gian",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Thời gian đoạn kế hoạch nêu cho việc này (một năm, “hằng năm”, “định kỳ”, “thường xuyên”, “đến "
+        "năm …”, “trong nhiệm kỳ”), trích nguyên văn; đoạn nêu thời gian khác nhau cho từng sản phẩm thì lấy thời "
+        "gian của sản phẩm ghi ở san_pham. Không lấy tên hay thời kỳ của chương trình, kế hoạch khác. Kế hoạch không "
+        "nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -615,7 +669,9 @@ _record(
         "text",
         attr="authority",
         title="Rõ thẩm quyền, trách nhiệm",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Ai có thẩm quyền hay chịu trách nhiệm về việc này (“theo sự phân công của …”, “Giao … chủ "
+        "trì”, “tham mưu UBND xã”), trích nguyên văn; không lấy một việc phải làm (“nâng cao trách nhiệm …”). Kế "
+        "hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -624,7 +680,8 @@ _record(
         "text",
         attr="product",
         title="Rõ sản phẩm",
-        description="Trích nguyên văn từ đoạn, hoặc để trống.",
+        description="Kết quả cụ thể (văn bản, chuẩn đạt được, số lượng), trích nguyên văn; đoạn nêu nhiều sản phẩm "
+        "liền nhau thì trích cả cụm. Kế hoạch không nêu thì để trống.",
         public="Trích nguyên văn Kế hoạch.",
         max_length=1000,
     ),
@@ -682,15 +739,17 @@ _record(
         required=True,
         ref="target",
         public="Mã chỉ tiêu được báo cáo.",
+        clerk="Chỉ tiêu",
     ),
     Field(
         "ky",
         "period",
         attr="period",
         title="Kỳ báo cáo",
-        description="Tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK.",
+        description=periods.FORMS[:1].upper() + periods.FORMS[1:] + ".",
         required=True,
-        public="Tháng (2026-11), quý (2026-Q4), năm (2026) hoặc đánh giá giữa nhiệm kỳ (2028-GK).",
+        public=periods.FORMS[:1].upper() + periods.FORMS[1:] + ".",
+        clerk="Kỳ báo cáo",
     ),
     Field(
         "gia_tri",
@@ -699,6 +758,7 @@ _record(
         title="Giá trị",
         description="Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
         public="Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
+        clerk="Giá trị",
     ),
     Field(
         "theo_ap",
@@ -710,6 +770,7 @@ _record(
             "Với chỉ tiêu tính theo từng ấp: trong CSV là các cặp mã-ấp=số nối bằng dấu chấm phẩy; "
             "trong JSON là một đối tượng."
         ),
+        clerk="Giá trị theo ấp",
     ),
     Field(
         "ngay",
@@ -719,6 +780,7 @@ _record(
         description="Số liệu tính đến ngày nào, dạng NĂM-THÁNG-NGÀY.",
         required=True,
         public="Số liệu tính đến ngày này (NĂM-THÁNG-NGÀY).",
+        clerk="Ngày số liệu",
     ),
     Field(
         "nguon",
@@ -729,6 +791,7 @@ _record(
         required=True,
         public="Số hiệu văn bản báo cáo hoặc đường liên kết.",
         max_length=300,
+        clerk="Nguồn số liệu",
     ),
     Field(
         "don_vi_bao_cao",
@@ -739,6 +802,7 @@ _record(
         required=True,
         ref="agency",
         public="Mã đơn vị gửi báo cáo.",
+        clerk="Đơn vị báo cáo",
     ),
     Field(
         "ghi_chu",
@@ -748,6 +812,7 @@ _record(
         description="Giải thích ngắn nếu cần.",
         public="Giải thích ngắn của đơn vị báo cáo.",
         max_length=500,
+        clerk="Ghi chú",
     ),
 )
 _record(

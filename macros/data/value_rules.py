@@ -7,10 +7,10 @@ import re
 
 from macros import formats as fmt
 from macros.data.rules import Entry, Index
-from macros.data.spec import PERIOD_PATTERN, RECORDS
-from macros.domain import kinds, periods
+from macros.data.spec import RECORDS
 from macros.errors import Problem
-from macros.settings import MIDTERM_YEAR
+from macros.urls import AGENCY, CITE, TARGET, TASK, Urls
+from macros.vocabulary import kinds, periods
 
 
 def _number(value) -> bool:
@@ -21,26 +21,45 @@ def _problem(entry: Entry, key: str, message: str, fix: str) -> Problem:
     return Problem(entry.path, entry.record.line_of(key), key, message, fix)
 
 
-def _target_problems(entry: Entry) -> list[Problem]:
+def _target_problems(entry: Entry, span: periods.Span | None) -> list[Problem]:
     kind = kinds.KINDS[entry.record.get("loai")]
     return (
         _goal_problems(entry, kind)
         + _deadline_problems(entry, kind)
+        + _term_problems(entry, span)
         + _range_problems(entry)
         + _wording_problems(entry, kind)
         + _inferred_problems(entry)
     )
 
 
+def _term_problems(entry: Entry, span: periods.Span | None) -> list[Problem]:
+    """A deadline or a baseline names a year of the plan's term (its baseline year to its last year)."""
+    if span is None:
+        return []  # the plan's years could not be read; that problem is reported where it is
+    years = [(key, entry.record.get(key)) for key in ("han", "nam_co_so")]
+    return [
+        _problem(
+            entry, key, f"năm {year} nằm ngoài nhiệm kỳ {span.term}", f"chọn một năm từ {span.baseline} đến {span.last}"
+        )
+        for key, year in years
+        if _number(year) and not span.in_term(year)
+    ]
+
+
+def _comparison_fix() -> str:
+    words = "; ".join(f'"{c.code}" nếu viết {c.words}' for c in kinds.COMPARISONS.values())
+    return f"thêm dòng so_sanh theo lời kế hoạch: {words}"
+
+
 def _wording_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     """A number is compared with its goal as the plan words it; a yearly number says whether it adds up in the year."""
     record, problems = entry.record, []
     if not kind.yes_no and record.get("so_sanh") is None:
-        fix = 'thêm dòng so_sanh: ">=" nếu kế hoạch viết “đạt”, “trở lên”, “ít nhất”; ">" nếu viết “vượt”, “trên”'
-        problems.append(_problem(entry, "so_sanh", "chỉ tiêu có số cần ghi cách so với mục tiêu", fix))
+        problems.append(_problem(entry, "so_sanh", "chỉ tiêu có số cần ghi cách so với mục tiêu", _comparison_fix()))
     if kind.yes_no and record.get("so_sanh") is not None:
         problems.append(_problem(entry, "so_sanh", "chỉ tiêu đạt/chưa đạt không so số", "xóa dòng so_sanh"))
-    yearly_number = not kind.yes_no and record.get("han") == "hang-nam"
+    yearly_number = not kind.yes_no and not kind.average and record.get("han") == kinds.YEARLY
     if yearly_number and record.get("trong_nam") is None:
         fix = "thêm dòng trong_nam: cong-don (số cộng dồn trong năm) hoặc ty-le (tỷ lệ so được ngay)"
         problems.append(_problem(entry, "trong_nam", "chỉ tiêu xét hằng năm có số cần ghi số trong năm là gì", fix))
@@ -74,6 +93,80 @@ def check_requests(index: Index) -> list[Problem]:
     ]
 
 
+# The role each field that names bodies gives them (spec.Field.role), by collection: chu_tri gives "duoc-giao".
+ROLE_FIELDS = {name: tuple(f for f in RECORDS[name].fields if f.role) for name in ("target", "task")}
+
+
+def _roles_given(index: Index) -> dict[str, dict[str, list[str]]]:
+    """body id -> role -> "record (field)" of every target and task that names the body in that role."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for name, fields in ROLE_FIELDS.items():
+        for entry in index.collections.get(name, []):
+            for field in fields:
+                for body in _bodies(entry, field.name):
+                    where = f"{entry.record.get('id')} ({field.name})"
+                    found.setdefault(body, {}).setdefault(field.role, []).append(where)
+    return found
+
+
+def _bodies(entry: Entry, key: str) -> list[str]:
+    value = entry.record.get(key)
+    return [body for body in (value if isinstance(value, list) else [value]) if isinstance(body, str)]
+
+
+def check_roles(index: Index) -> list[Problem]:
+    """What an agency's vai_tro says and what the targets and tasks name it for are one and the same: every sentence
+    the site writes about a body is built from its vai_tro, so a role no record gives, or a record that gives a role
+    vai_tro lacks, would make a page say what the plan does not."""
+    if {"agency", "target", "task"} & index.unreadable:
+        return []  # a role may look missing only because its file could not be read
+    given, problems = _roles_given(index), []
+    for entry in index.collections.get("agency", []):
+        listed = entry.record.get("vai_tro") if isinstance(entry.record.get("vai_tro"), list) else []
+        by_role = given.get(entry.record.get("id"), {})
+        problems += [_missing_role(entry, role, where) for role, where in by_role.items() if role not in listed]
+        problems += [_unused_role(entry, role) for role in listed if role in ROLES_BY_FIELD and role not in by_role]
+    return problems + _one_role_per_record(index)
+
+
+ROLES_BY_FIELD = {field.role: field.name for fields in ROLE_FIELDS.values() for field in fields}
+
+
+def _missing_role(entry: Entry, role: str, where: list[str]) -> Problem:
+    message = f"đơn vị được ghi ở {', '.join(where)} nhưng vai_tro chưa có {role}"
+    fix = f"thêm {role} vào vai_tro nếu kế hoạch đúng là như vậy; nếu không, sửa nơi đã ghi đơn vị này"
+    return _problem(entry, "vai_tro", message, fix)
+
+
+def _unused_role(entry: Entry, role: str) -> Problem:
+    key = ROLES_BY_FIELD[role]
+    message = f"vai_tro có {role} nhưng không chỉ tiêu hay nhiệm vụ nào ghi đơn vị này ở {key}"
+    fix = f"ghi đơn vị vào {key} của chỉ tiêu hoặc nhiệm vụ mà kế hoạch nêu, hoặc xóa {role} khỏi vai_tro"
+    return _problem(entry, "vai_tro", message, fix)
+
+
+def _one_role_per_record(index: Index) -> list[Problem]:
+    """A body has one role in one target or task: the body directed or asked is not also its lead or partner."""
+    return [
+        problem
+        for name, fields in ROLE_FIELDS.items()
+        for entry in index.collections.get(name, [])
+        for problem in _twice_named(entry, fields)
+    ]
+
+
+def _twice_named(entry: Entry, fields) -> list[Problem]:
+    problems, seen = [], {}
+    for field in fields:
+        for body in _bodies(entry, field.name):
+            if body in seen:
+                message = f'đơn vị "{body}" được ghi ở cả {seen[body]} và {field.name}'
+                fix = "mỗi đơn vị chỉ có một vai trò trong một chỉ tiêu hay nhiệm vụ: giữ vai trò kế hoạch nêu"
+                problems.append(_problem(entry, field.name, message, fix))
+            seen.setdefault(body, field.name)
+    return problems
+
+
 def _goal_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     """A numeric kind needs the number its goal is read from; a yes/no kind has no number at all."""
     if kind.yes_no and entry.record.get("gia_tri") is not None:
@@ -81,12 +174,19 @@ def _goal_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     key = None if kind.yes_no else RECORDS["target"].key_of(kind.goal_attr)
     if key and not _number(entry.record.get(key)):
         return [_problem(entry, key, kind.missing_goal, f"thêm dòng {key}: <số>")]
+    if key and kind.whole and not float(entry.record[key]).is_integer():
+        return [_problem(entry, key, *fraction_of_count(entry.record[key]))]
     return []
+
+
+def fraction_of_count(value) -> tuple[str, str]:
+    """(message, fix) for a fraction where a kind counts whole things."""
+    return f"{fmt.number(value)} không phải là số nguyên", "chỉ tiêu này đếm số lượng: viết một số nguyên"
 
 
 def _deadline_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     record = entry.record
-    yearly = record.get("han") == "hang-nam"
+    yearly = record.get("han") == kinds.YEARLY
     if (kind.yearly == kinds.MUST and not yearly) or (yearly and kind.yearly == kinds.NEVER):
         return [_problem(entry, "han", kinds.deadline_rule(), "sửa han hoặc loai cho khớp nhau")]
     if _number(record.get("co_so")) and record.get("nam_co_so") is None:
@@ -119,12 +219,13 @@ def _range_problems(entry: Entry) -> list[Problem]:
 
 
 def check_target_values(index: Index) -> list[Problem]:
-    return [problem for entry in index.collections.get("target", []) for problem in _target_problems(entry)]
+    targets = index.collections.get("target", [])
+    return [problem for entry in targets for problem in _target_problems(entry, index.span)]
 
 
-def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> list[Problem]:
+def _period_problems(entry: Entry, today: dt.date, span: periods.Span | None) -> list[Problem]:
     code = entry.record.get("ky")
-    if not re.match(PERIOD_PATTERN, str(code)) or isinstance(code, bool):
+    if not re.match(periods.PATTERN, str(code)) or isinstance(code, bool):
         return []
     period = periods.parse(code)
     if period.start > today:
@@ -136,25 +237,27 @@ def _period_problems(entry: Entry, today: dt.date, span: tuple[int, int]) -> lis
                 "chỉ báo cáo cho kỳ đã bắt đầu; kiểm tra lại năm và tháng",
             )
         ]
-    if not periods.baseline_year(span) <= period.start.year <= span[1]:
+    if span is None:
+        return _date_problems(entry, period, today)  # the plan's years could not be read
+    if not span.in_term(period.start.year):
         return [
             _problem(
                 entry,
                 "ky",
-                f"kỳ {code} nằm ngoài giai đoạn kế hoạch {span[0]}–{span[1]} và năm gốc {periods.baseline_year(span)}",
+                f"kỳ {code} nằm ngoài giai đoạn kế hoạch {span.first}–{span.last} và năm gốc {span.baseline}",
                 "kiểm tra lại năm của kỳ báo cáo",
             )
         ]
-    if period.kind == "giua-ky" and period.start.year != MIDTERM_YEAR:
-        return [
-            _problem(
-                entry,
-                "ky",
-                f"đánh giá giữa nhiệm kỳ chỉ có vào năm {MIDTERM_YEAR} (mục V.5)",
-                f"viết ky: {MIDTERM_YEAR}-GK",
-            )
-        ]
+    if period.kind == periods.MIDTERM and period.start.year != span.midterm:
+        return [_problem(entry, "ky", *_midterm_mismatch(span))]
     return _date_problems(entry, period, today)
+
+
+def _midterm_mismatch(span: periods.Span) -> tuple[str, str]:
+    if span.midterm is None:
+        return "kế hoạch không nêu năm đánh giá giữa nhiệm kỳ", "chọn kỳ tháng, quý hoặc năm"
+    code = periods.midterm_code(span.midterm)
+    return f"đánh giá giữa nhiệm kỳ chỉ có vào năm {span.midterm}", f"viết ky: {code}"
 
 
 def _date_problems(entry: Entry, period: periods.Period, today: dt.date) -> list[Problem]:
@@ -216,6 +319,8 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
                 "viết số đạt được",
             )
         ]
+    if kind in kinds.KINDS and kinds.KINDS[kind].whole and _number(value) and not float(value).is_integer():
+        return [_problem(entry, "gia_tri", *fraction_of_count(value))]
     return _report_range(entry, target, value)
 
 
@@ -242,7 +347,7 @@ def check_reports(index: Index, today: dt.date) -> list[Problem]:
                 )
             )
         seen.setdefault(key, f"{entry.path}:{entry.record.line}")
-        problems += _period_problems(entry, today, index.period_span)
+        problems += _period_problems(entry, today, index.span)
         problems += _value_problems(entry, targets.get(key[0]))
         problems += _hamlet_problems(entry, hamlets)
     return problems
@@ -264,10 +369,10 @@ def _hamlet_problems(entry: Entry, hamlets: set[str] | None) -> list[Problem]:
 
 def published_ids(index: Index) -> set[str]:
     """Every id the site publishes as an address, as written in the registry."""
-    ids = {f"muc/{key}" for key in set(index.units) | set(index.anchors)}
-    ids |= {f"chi-tieu/{key}" for key in index.ids("target")}
-    ids |= {f"nhiem-vu/{key}" for key in index.ids("task")}  # tasks have no page, but nhiem-vu.json names them
-    return ids | {f"don-vi/{key}" for key in index.ids("agency")}
+    ids = {Urls.address(CITE, key) for key in set(index.units) | set(index.anchors)}
+    ids |= {Urls.address(TARGET, key) for key in index.ids("target")}
+    ids |= {Urls.address(TASK, key) for key in index.ids("task")}  # tasks have no page, but nhiem-vu.json names them
+    return ids | {Urls.address(AGENCY, key) for key in index.ids("agency")}
 
 
 def check_registry(index: Index) -> list[Problem]:

@@ -62,13 +62,13 @@ def _days(reports: tuple[Report, ...], today: dt.date) -> list[dt.date]:
 
 
 def change_entries(plan: Plan, target: Target, today: dt.date) -> list[Entry]:
-    reports, hamlets = plan.reports_for(target.id), plan.hamlet_ids
+    reports, scope = plan.reports_for(target.id), status.Scope.of(plan)
     if not reports:
         return []
-    found, before = [], status.assess(target, (), today)
+    found, before = [], status.assess(target, (), today, scope)
     for day in _days(reports, today):
         known = tuple(r for r in reports if r.as_of <= day)
-        after = status.assess(target, known, day, hamlets, plan.hamlets_complete, plan.document.period_start)
+        after = status.assess(target, known, day, scope)
         if after.status != before.status:
             found.append(Entry(f"trang-thai/{target.id}/{day.isoformat()}", day, target, change=(before, after)))
         before = after

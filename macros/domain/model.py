@@ -9,9 +9,9 @@ from typing import NamedTuple
 
 from macros import slug
 from macros.data.load import Source
-from macros.data.spec import RECORDS
-from macros.domain import kinds, periods
-from macros.settings import DEFAULT_PERIOD_SPAN, SPLIT_PAGE_CHARS
+from macros.data.spec import AGENCY_ROLES, RECORDS
+from macros.settings import SPLIT_PAGE_CHARS
+from macros.vocabulary import kinds, periods
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,25 @@ class Document:
     closing: str
     recipients: tuple[str, ...]
     signature: Signature
-    period_start: int
-    period_end: int
+    span: periods.Span
+
+    @property
+    def period_start(self) -> int:
+        return self.span.first
+
+    @property
+    def period_end(self) -> int:
+        return self.span.last
 
     @property
     def baseline_year(self) -> int:
         """The year before the plan's period whose reports are accepted as the starting point (2025)."""
-        return periods.baseline_year((self.period_start, self.period_end))
+        return self.span.baseline
+
+    @property
+    def midterm_year(self) -> int | None:
+        """The year of the mid-term review the plan holds (V.5: 2028), None if it holds none."""
+        return self.span.midterm
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,34 @@ class Task:
     product: str | None
     target_ids: tuple[str, ...]
     requested: tuple[str, ...] = ()  # bodies the plan asks ("đề nghị") rather than assigns
+    directed: tuple[str, ...] = ()  # bodies the plan directs ("chỉ đạo") to do it: not its lead
+
+
+@dataclass(frozen=True)
+class Duty:
+    """The targets and tasks in which the plan gives a body one role (a vai_tro code: "duoc-giao", "phoi-hop"…)."""
+
+    role: str
+    targets: tuple[Target, ...]
+    tasks: tuple[Task, ...]
+
+
+# Record name -> (model attribute, role) of each field that names bodies in a role (spec.Field.role).
+ROLE_FIELDS = {name: tuple((f.attr, f.role) for f in RECORDS[name].modelled if f.role) for name in ("target", "task")}
+
+
+def named_bodies(name: str, record) -> tuple[tuple[str, str], ...]:
+    """(body id, role) for every body a target or task ("target", "task") names, in the order of its fields."""
+    found = []
+    for attr, role in ROLE_FIELDS[name]:
+        value = getattr(record, attr)
+        found += [(body, role) for body in (value if isinstance(value, tuple) else (value,)) if body]
+    return tuple(found)
+
+
+def role_in(name: str, record, body: str) -> str | None:
+    """The role a target or task gives a body, or None."""
+    return next((role for named, role in named_bodies(name, record) if named == body), None)
 
 
 @dataclass(frozen=True)
@@ -266,11 +306,17 @@ class Plan:
 
     @cached_property
     def _targets_by_agency(self) -> dict[str, tuple[Target, ...]]:
-        return _group(self.targets, lambda t: (t.lead, *t.partners))
+        return _group(self.targets, lambda t: (body for body, _ in named_bodies("target", t)))
 
     @cached_property
     def _tasks_by_agency(self) -> dict[str, tuple[Task, ...]]:
-        return _group(self.tasks, lambda t: (t.lead, *t.partners, *t.requested))
+        return _group(self.tasks, lambda t: (body for body, _ in named_bodies("task", t)))
+
+    @cached_property
+    def _by_body_and_role(self) -> dict[tuple[str, str], tuple]:
+        """(body, role) -> the targets and the tasks, each tagged, that give the body that role."""
+        tagged = [("target", t) for t in self.targets] + [("task", t) for t in self.tasks]
+        return _group(tagged, lambda item: named_bodies(*item))
 
     def targets_at(self, anchor: str) -> tuple[Target, ...]:
         return self._targets_by_anchor.get(anchor, ())
@@ -287,6 +333,16 @@ class Plan:
 
     def tasks_of(self, agency_id: str) -> tuple[Task, ...]:
         return self._tasks_by_agency.get(agency_id, ())
+
+    def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
+        """The roles the targets and tasks give a body, in the order of spec.AGENCY_ROLES, each with its records."""
+        found = []
+        for role in AGENCY_ROLES:
+            tagged = self._by_body_and_role.get((agency_id, role), ())
+            targets = tuple(record for name, record in tagged if name == "target")
+            tasks = tuple(record for name, record in tagged if name == "task")
+            found += [Duty(role, targets, tasks)] if tagged else []
+        return tuple(found)
 
     @cached_property
     def periods(self) -> tuple[periods.Period, ...]:
@@ -311,7 +367,7 @@ MODEL_VALUES = {
     "sources": tuple,
     "enums": tuple,
     "bool": bool,
-    "deadline": lambda value: None if value == "hang-nam" else value,
+    "deadline": lambda value: None if value == kinds.YEARLY else value,
     "period": periods.parse,
     "hamlet_values": lambda value: tuple(sorted((value or {}).items())),
 }
@@ -343,12 +399,10 @@ def _unit(raw, part_number: str | None, depth: int) -> Unit:
 
 
 def _document(raw) -> Document:
-    span = raw.get("giai_doan") or {}
     return Document(
         **fields("document", raw),
         signature=Signature(**fields("signature", raw["chu_ky"])),
-        period_start=span.get("tu", DEFAULT_PERIOD_SPAN[0]),
-        period_end=span.get("den", DEFAULT_PERIOD_SPAN[1]),
+        span=periods.Span(**fields("span", raw["giai_doan"])),
     )
 
 

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from macros import formats as fmt
-from macros.domain import kinds, periods, status
+from macros.domain import status
 from macros.domain.model import Agency, Page, Plan, Report, Target
-from macros.domain.periods import Period
 from macros.domain.status import Assessment
-from macros.settings import MIDTERM_YEAR
-
-MIDTERM_CODE = f"{MIDTERM_YEAR}-GK"
+from macros.vocabulary import kinds, periods
+from macros.vocabulary.periods import Period
 
 
 class Change(NamedTuple):
@@ -69,22 +67,17 @@ def known_at(plan: Plan, target_id: str, period: Period) -> tuple[Report, ...]:
 
 
 def assess_at(plan: Plan, period: Period, today: dt.date) -> dict[str, Assessment]:
-    day = judged_on(period, today)
-    return {
-        t.id: status.assess(
-            t, known_at(plan, t.id, period), day, plan.hamlet_ids, plan.hamlets_complete, plan.document.period_start
-        )
-        for t in plan.targets
-    }
+    day, scope = judged_on(period, today), status.Scope.of(plan)
+    return {t.id: status.assess(t, known_at(plan, t.id, period), day, scope) for t in plan.targets}
 
 
 def previous(period: Period) -> Period | None:
     """The period of the same kind just before: 2026-01 -> 2025-12, 2026-Q1 -> 2025-Q4, 2026 -> 2025."""
     year, month = period.start.year, period.start.month
     codes = {
-        "thang": f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}",
-        "quy": f"{year - (month == 1)}-Q{((month - 1) // 3 - 1) % 4 + 1}",
-        "nam": str(year - 1),
+        periods.MONTH: f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}",
+        periods.QUARTER: f"{year - (month == 1)}-Q{((month - 1) // 3 - 1) % 4 + 1}",
+        periods.YEAR: str(year - 1),
     }
     return periods.parse(codes[period.kind]) if period.kind in codes else None
 
@@ -225,30 +218,38 @@ def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | 
 
 
 def _reaches(target: Target, value, point) -> bool:
-    """A yearly goal is judged as the plan words it ("vượt": more than); a point on the line is reached at or above."""
-    if point is True:
-        return value is True
-    return status.is_met(target, value) if target.deadline is None else value >= point
+    """A yearly goal (and a yes/no point) is judged as the plan words it ("vượt": more than, "dưới": less than); a
+    point on the line is reached when the value is at it or on its good side."""
+    if point is True or target.deadline is None:
+        return status.is_met(target, value)
+    return kinds.comparison_of(target).keeps_up(value, point)
 
 
-def halfway(target: Target, reports: tuple[Report, ...], day: dt.date, hamlets=(), complete=True) -> Halfway:
+def halfway(
+    target: Target, reports: tuple[Report, ...], day: dt.date, scope: status.Scope = status.ANY_PLAN
+) -> Halfway:
     usable = status.usable_reports(reports)
     if not usable:
         return Halfway(target, status.NO_DATA, status.NO_REPORT)
     latest = usable[-1]
-    found = dict(latest=latest, value=status.judged_value(target, latest))
+    found = dict(latest=latest, value=status.current_value(target, usable, scope))
+    if found["value"] is None:  # a bình quân target with no whole-year report yet
+        return Halfway(target, status.NO_DATA, status.NO_YEAR_REPORT, **found)
     point, reason = _point(target, usable, day)
     if point is None:
         return Halfway(target, NO_POINT, reason, **found)
-    every_hamlet = status.covers_every_hamlet(target, latest, hamlets, complete)
+    every_hamlet = status.covers_every_hamlet(target, latest, scope.hamlets, scope.complete)
     reached = _reaches(target, found["value"], point) and every_hamlet
     caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt mốc vì {status.HAMLET_CAVEAT}"
     return Halfway(target, REACHED if reached else NOT_REACHED, reason + caveat, point=point, **found)
 
 
-def midterm(plan: Plan, today: dt.date) -> Midterm:
-    period = periods.parse(MIDTERM_CODE)
+def midterm(plan: Plan, today: dt.date) -> Midterm | None:
+    """The mid-term review in the year the plan holds it; None when the plan holds none."""
+    if plan.document.midterm_year is None:
+        return None
+    period = periods.parse(periods.midterm_code(plan.document.midterm_year))
     has_report = any(r.period == period for r in plan.reports)
-    day, hamlets = halfway_day(period), plan.hamlet_ids
-    rows = tuple(halfway(t, known_at(plan, t.id, period), day, hamlets, plan.hamlets_complete) for t in plan.targets)
+    day, scope = halfway_day(period), status.Scope.of(plan)
+    rows = tuple(halfway(t, known_at(plan, t.id, period), day, scope) for t in plan.targets)
     return Midterm(period, day, judged_on(period, today), has_report, rows if has_report else ())

@@ -13,7 +13,7 @@ from macros import slug
 from macros.domain.model import Plan
 from macros.formats import MISSING
 from macros.opendata.columns import DATASETS, Column, Dataset
-from macros.settings import TERM_FIRST_YEAR, TERM_LAST_YEAR
+from macros.urls import Urls
 
 DESCRIPTION = (
     "Các chỉ tiêu, nhiệm vụ và báo cáo tiến độ của Kế hoạch, đọc từ dữ liệu của trang web. "
@@ -48,7 +48,7 @@ def _resource(dataset: Dataset, fmt: str) -> dict:
     kind = {"csv": lambda c: c.type, "json": lambda c: c.json}[fmt]
     return {
         "name": f"{dataset.name}-{fmt}",
-        "path": f"{dataset.name}.{fmt}",
+        "path": dataset.file_name(fmt),  # relative to datapackage.json, which sits beside the files
         "title": f"{dataset.title} ({fmt.upper()})",
         "description": dataset.description,
         "format": fmt,
@@ -80,16 +80,16 @@ def _sources(plan: Plan, home: str) -> list[dict]:
     document = plan.document
     text = {"title": f"{document.kind.capitalize()} “{document.title}” ({document.issuer or MISSING})"}
     reports = {"title": "Báo cáo tiến độ của các cơ quan, đơn vị; văn bản nguồn của từng số liệu ghi ở cột nguon"}
-    return [text | ({"path": home + "van-ban-goc/"} if home else {}), reports]
+    return [text | ({"path": home + Urls.document} if home else {}), reports]
 
 
 def descriptor(plan: Plan, site_url: str) -> dict:
     commune, home = plan.commune, site_url.rstrip("/") + "/" if site_url else ""
-    span = f"{TERM_FIRST_YEAR}–{TERM_LAST_YEAR}"
+    span = plan.document.span
     package = {
         "profile": "data-package",
-        "name": f"ke-hoach-{TERM_FIRST_YEAR}-{TERM_LAST_YEAR}-{slug.slugify(commune.name)}",
-        "title": f"Kế hoạch {span} xã {commune.name} ({commune.province}): chỉ tiêu, nhiệm vụ, báo cáo tiến độ",
+        "name": f"ke-hoach-{span.baseline}-{span.last}-{slug.slugify(commune.name)}",
+        "title": f"Kế hoạch {span.term} xã {commune.name} ({commune.province}): chỉ tiêu, nhiệm vụ, báo cáo tiến độ",
         "description": DESCRIPTION,
         "licenses": [licence(plan)],
         "sources": _sources(plan, home),

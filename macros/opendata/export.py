@@ -6,15 +6,17 @@ import csv
 import io
 import json
 
-from macros import formats as fmt
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.opendata import columns, template
-from macros.pipeline import SiteData
+from macros.intake import template
+from macros.opendata import columns
+from macros.urls import Urls
+from macros.vocabulary import kinds
 
 # Model value -> open-data value, by field kind: what a tuple, a yearly deadline, a period or a date become in JSON.
 PUBLIC_VALUES = {
     "refs": list,
-    "deadline": lambda value: value or "hang-nam",
+    "deadline": lambda value: value or kinds.YEARLY,
     "period": lambda period: period.code,
     "date": lambda day: day.isoformat(),
     "hamlet_values": dict,
@@ -41,7 +43,7 @@ def target_records(site: SiteData) -> list[dict]:
         found, latest = site.assessments[target.id], site.assessments[target.id].latest
         computed = dict(
             gia_tri_moi_nhat=found.value,
-            ngay_so_lieu=fmt.iso(latest.as_of if latest else None),
+            ngay_so_lieu=latest.as_of.isoformat() if latest else None,  # null in JSON, an empty cell in CSV
             trang_thai=found.status,
         )
         records.append(_ordered(columns.TARGETS, public_values(target, columns.TARGETS.columns) | computed))
@@ -100,7 +102,7 @@ def files(site: SiteData) -> list[VirtualFile]:
         file
         for dataset, records in tables
         for file in (
-            VirtualFile(f"du-lieu/{dataset.name}.json", to_json(records)),
-            VirtualFile(f"du-lieu/{dataset.name}.csv", to_csv(records, dataset.names)),
+            VirtualFile(Urls.data_file(dataset.file_name("json")), to_json(records)),
+            VirtualFile(Urls.data_file(dataset.file_name("csv")), to_csv(records, dataset.names)),
         )
     ] + template.files(site)

@@ -19,11 +19,11 @@ import yaml
 from markupsafe import escape
 
 from macros.domain import progress
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
 from macros.opendata import datapackage, export
-from macros.pipeline import SiteData
 from macros.site import previews, render, views
-from macros.urls import Urls
+from macros.urls import TASK, Urls
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ PERIODS = PageType(
 )
 MIDTERM = PageType(
     "giua-nhiem-ky",
-    records=lambda site: (progress.midterm(site.plan, site.today),),
-    path=lambda review: Urls.midterm,
+    records=lambda site: tuple(filter(None, (progress.midterm(site.plan, site.today),))),
+    path=lambda review: Urls.midterm(review.period.start.year),
     title=lambda review: "Đánh giá giữa nhiệm kỳ",
     template="bao_cao_giua_ky.md",
     context=views.midterm_page_context,
@@ -132,12 +132,16 @@ def short_links(site: SiteData, site_url: str, site_name: str = "") -> list[Virt
     """/muc/<id>/ for every unit and paragraph: a static page that lands on page#id. And a page at every address
     that was moved (chuyen_huong), so that nothing once cited ever stops resolving."""
     files = [
-        VirtualFile(Urls.cite(anchor) + "index.html", render.redirect_page(site, Urls.cite(anchor)[:-1], site_url, site_name=site_name))
+        VirtualFile(
+            Urls.cite(anchor) + "index.html",
+            render.redirect_page(site, Urls.cite(anchor)[:-1], site_url, site_name=site_name),
+        )
         for anchor in sorted(site.plan.anchors)
     ]
-    moved = [(old, new) for old, new in site.plan.redirects if not old.startswith("nhiem-vu/")]
+    moved = [(old, new) for old, new in site.plan.redirects if not old.startswith(Urls.address(TASK, ""))]
     return files + [
-        VirtualFile(f"{old}/index.html", render.redirect_page(site, old, site_url, new, site_name)) for old, new in moved
+        VirtualFile(f"{old}/index.html", render.redirect_page(site, old, site_url, new, site_name))
+        for old, new in moved
     ]
 
 
@@ -151,14 +155,7 @@ def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
 
 
 def all_files(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
-    pages = {page_type.name: page_type.files(site) for page_type in PAGE_TYPES}
-    return (
-        pages["ke-hoach"]
-        + pages["chi-tieu"]
-        + pages["don-vi"]
-        + short_links(site, site_url, site_name)
-        + export.files(site)
-        + pages["bao-cao"]
-        + pages["giua-nhiem-ky"]
-        + feed_files(site, site_url)
-    )
+    """Every file the data makes: the pages of every type in PAGE_TYPES (adding a type publishes its pages), the
+    short links, the open data and the feeds."""
+    pages = [file for page_type in PAGE_TYPES for file in page_type.files(site)]
+    return pages + short_links(site, site_url, site_name) + export.files(site) + feed_files(site, site_url)

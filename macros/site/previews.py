@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros import urls
 from macros.domain import status
 from macros.domain.model import Target, Unit
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.pipeline import SiteData
-from macros import urls
-from macros.site import cards
+from macros.site import bodies, cards
 from macros.urls import Urls
 
 DESCRIPTION_CHARS = 160  # what Zalo and Facebook show before they cut
@@ -64,9 +64,8 @@ def target_description(site: SiteData, target: Target) -> str:
 
 
 def agency_description(site: SiteData, agency_id: str) -> str:
-    agency = site.plan.agency_by_id[agency_id]
-    targets, tasks = site.plan.targets_of(agency_id), site.plan.tasks_of(agency_id)
-    return cut(f"{agency.name}: {len(targets)} chỉ tiêu và {len(tasks)} nhiệm vụ được giao trong Kế hoạch.")
+    """The body's roles, in the words of its page (macros/site/bodies.py)."""
+    return cut(bodies.description(site.plan, site.plan.agency_by_id[agency_id]))
 
 
 def unit_image(unit_id: str) -> str:
@@ -116,7 +115,9 @@ def address_preview(site: SiteData, address: str, label: str) -> Preview:
 def cards_for(site: SiteData, site_name: str) -> list[cards.Card]:
     """One card per section of the plan, one per target, one for every other page."""
     found = [cards.Card(SITE_IMAGE, site_name, site.plan.document.kind.capitalize(), SITE_TAGLINE)]
-    found += [cards.Card(unit_image(u.id), site_name, f"Mục {u.citation}", unit_title(u)) for u in site.plan.units.values()]
+    found += [
+        cards.Card(unit_image(u.id), site_name, f"Mục {u.citation}", unit_title(u)) for u in site.plan.units.values()
+    ]
     for target in site.plan.targets:
         key = site.assessments[target.id].status
         kicker = f"Chỉ tiêu · Mục {site.plan.units[target.unit_id].citation}"

@@ -15,13 +15,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros import formats as fmt
-from macros.data.spec import AGENCY_ROLES, DOCUMENT_ANCHORS
-from macros.domain import kinds, status
-from macros.domain.model import Agency, Block, Page, Target, Unit
-from macros.pipeline import SiteData
-from macros.site import chart, previews
 from macros import urls
+from macros.data.spec import DOCUMENT_ANCHORS
+from macros.domain import status
+from macros.domain.model import Agency, Block, Page, Target, Unit
+from macros.domain.site_data import SiteData
+from macros.settings import HOME_NEWS
+from macros.site import bodies, chart, previews
 from macros.urls import Urls
+from macros.vocabulary import kinds, periods
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -107,6 +109,25 @@ def deadline_text(target: Target) -> str:
     return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
 
 
+def inferred_parts(target: Target) -> str:
+    """What the site infers of a target, in words ("thời hạn", "mức cần đạt", both), or "" when the plan states all."""
+    parts = ((target.deadline_stated, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
+def verdict_basis(target: Target, verdict: str) -> str:
+    """What the site inferred that a verdict (a status, or a mid-term verdict) stands on, in words, or "": nothing
+    for "no data"; not the deadline for a target already met, unless it is judged every year."""
+    if verdict == status.NO_DATA:
+        return ""
+    deadline = target.deadline_stated or (verdict == status.ACHIEVED and target.deadline is not None)
+    parts = ((deadline, "thời hạn"), (target.value_stated, "mức cần đạt"))
+    return " và ".join(name for stated, name in parts if not stated)
+
+
+HAMLET_VERDICTS = {None: "Chưa có số liệu", True: "Đạt", False: "Chưa đạt"}
+
+
 def report_value(site: SiteData, target: Target, report) -> str:
     if report.hamlet_values:
         names = {hamlet.id: hamlet.name for hamlet in site.plan.hamlets}
@@ -126,10 +147,12 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         hamlet_rows=lambda target: _hamlet_rows(site, target),
         anchor_label=lambda anchor: _anchor_label(site, anchor),
         source_link=lambda anchor: _source_link(site, anchor),
-        role_label=AGENCY_ROLES.get,
+        role_lines=lambda agency: bodies.role_lines(plan, agency),
+        inferred_parts=inferred_parts,
+        verdict_basis=verdict_basis,
         comparison_of=kinds.comparison_of,
         in_year_text=kinds.IN_YEAR_MEASURES.get,
-        before_plan=lambda report: status.before_plan(report, plan.document.period_start),
+        before_plan=lambda report: status.before_plan(report, status.Scope.of(plan)),
         site=site,
         plan=plan,
         root=relative_root(page_url),
@@ -139,13 +162,10 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
         agency=plan.agency_by_id.get,
         page_of=plan.page_of,
         period_title=period_title,
-        period_kind=PERIOD_KINDS.get,
+        period_kind=periods.KIND_NAMES.get,
         commune=plan.commune,
         **extra,
     )
-
-
-PERIOD_KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "giua-ky": "Giữa nhiệm kỳ"}
 
 
 def period_title(period) -> str:
@@ -183,15 +203,19 @@ def redirect_page(
     landing = new_address or address
     path, label = _landing(site, landing)
     base = site_url.rstrip("/")
-    return environment().get_template("redirect.html").render(
-        label=label,
-        target=f"../../{path}",
-        canonical=f"{base}/{path}" if site_url else f"../../{path}",
-        own_url=f"{base}/{address}/" if site_url else "",
-        image_root=f"{base}/" if site_url else "../../",
-        preview=previews.address_preview(site, landing, label),
-        site_name=site_name,
-        document=site.plan.document,
+    return (
+        environment()
+        .get_template("redirect.html")
+        .render(
+            label=label,
+            target=f"../../{path}",
+            canonical=f"{base}/{path}" if site_url else f"../../{path}",
+            own_url=f"{base}/{address}/" if site_url else "",
+            image_root=f"{base}/" if site_url else "../../",
+            preview=previews.address_preview(site, landing, label),
+            site_name=site_name,
+            document=site.plan.document,
+        )
     )
 
 
@@ -217,7 +241,14 @@ def target_page_context(site: SiteData, target: Target) -> dict:
 
 
 def agency_page_context(site: SiteData, agency: Agency) -> dict:
-    return dict(item=agency, targets=site.plan.targets_of(agency.id), tasks=site.plan.tasks_of(agency.id))
+    targets, tasks = site.plan.targets_of(agency.id), site.plan.tasks_of(agency.id)
+    return dict(
+        item=agency,
+        targets=[(target, bodies.relation("target", target, agency.id)) for target in targets],
+        tasks=[(task, bodies.relation("task", task, agency.id)) for task in tasks],
+        no_targets=bodies.NO_TARGETS,
+        no_tasks=bodies.NO_TASKS,
+    )
 
 
 def agencies_page(site: SiteData, page_url: str) -> str:
@@ -232,9 +263,6 @@ def home_summary(site: SiteData, page_url: str) -> str:
         areas=areas,
         **context(site, page_url),
     )
-
-
-HOME_NEWS = 5  # the latest changes on the home page; "Có gì mới" has the rest
 
 
 def home_next(site: SiteData, page_url: str) -> str:
@@ -276,11 +304,8 @@ def _source_link(site: SiteData, anchor: str) -> tuple[str, str]:
 
 
 def _hamlet_rows(site: SiteData, target: Target) -> list:
+    """(hamlet, latest value, verdict) per hamlet: the verdict is the status module's (status.hamlet_results)."""
     reports = site.plan.reports_for(target.id)
-    latest = dict(reports[-1].hamlet_values) if reports else {}
-    rows = []
-    for hamlet in site.plan.hamlets:
-        value = latest.get(hamlet.id)
-        verdict = "Chưa có số liệu" if value is None else ("Đạt" if status.is_met(target, value) else "Chưa đạt")
-        rows.append((hamlet, value, verdict))
-    return rows
+    results = status.hamlet_results(target, reports[-1] if reports else None, site.plan.hamlet_ids)
+    hamlets = {hamlet.id: hamlet for hamlet in site.plan.hamlets}
+    return [(hamlets[key], value, HAMLET_VERDICTS[met if value is not None else None]) for key, value, met in results]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.domain import feed, progress
+from macros.domain.site_data import SiteData
 from macros.opendata import columns, datapackage
-from macros.pipeline import SiteData
 from macros.settings import PAGE_LIMIT
 from macros.site import render
 from macros.site.render import context, html

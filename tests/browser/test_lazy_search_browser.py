@@ -4,7 +4,7 @@ search index; focusing the search box does, and search then works at once, and o
 from __future__ import annotations
 
 import pytest
-from support.paths import PAGE_TYPES
+from support.pages import PAGE_TYPES
 from support.search import search, top_results
 
 INDEX = "search/search_index.json"
@@ -24,7 +24,7 @@ def fresh(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("kind", ["home", "plan-section", "target", "targets"])
+@pytest.mark.parametrize("kind", ["home", "ke-hoach", "chi-tieu", "targets"])
 def test_a_page_load_requests_no_search_index(fresh, site_url, kind):
     page = fresh.new_page()
     requested = index_requests(page)

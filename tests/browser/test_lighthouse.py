@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from support.paths import PAGE_TYPES
+from support.pages import PAGE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"

@@ -118,7 +118,7 @@ def test_summary_lists_every_target_with_its_status(site_url, page, real_site_da
     page.goto(site_url + "tom-tat-tien-do/")
     targets = real_site_data.plan.targets
     rows = page.locator("table.kh-sum tbody tr:not(.kh-group)")
-    assert rows.count() == len(targets) == 39
+    assert rows.count() == len(targets) == 40
     names = rows.locator("td:first-child").all_text_contents()
     assert names == [t.name for group in _groups(real_site_data) for t in group]
     total = page.locator("table.kh-sum-areas tfoot td").last.text_content()

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from macros.data import intake
-from macros.domain import periods
+from macros.intake import clerk
+from macros.vocabulary import periods
 
 
 @pytest.mark.parametrize(
@@ -36,15 +36,15 @@ from macros.domain import periods
     ],
 )
 def test_reads_what_clerks_write(written, value, percent):
-    read, had_percent = intake.read_value(written)
+    read, had_percent = clerk.read_value(written)
     assert read == value and type(read) is type(value)
     assert had_percent is percent
 
 
 @pytest.mark.parametrize("written", ["1.234", "1,234", "12.500", "100,000"])
 def test_a_value_with_two_readings_is_refused_naming_both(written):
-    with pytest.raises(intake.Refused) as refused:
-        intake.read_value(written)
+    with pytest.raises(clerk.Refused) as refused:
+        clerk.read_value(written)
     whole = written.replace(".", "").replace(",", "")
     decimal = written.replace(".", ",")
     assert "hai cách" in refused.value.message
@@ -55,8 +55,8 @@ def test_a_value_with_two_readings_is_refused_naming_both(written):
     "written", ["tám mươi", "81,8,2", "12 3", "5 người", dt.date(2026, 5, 6), dt.datetime(2026, 5, 6), "N/A"]
 )
 def test_anything_else_is_refused_never_guessed(written):
-    with pytest.raises(intake.Refused) as refused:
-        intake.read_value(written)
+    with pytest.raises(clerk.Refused) as refused:
+        clerk.read_value(written)
     assert refused.value.message and refused.value.fix
 
 
@@ -81,13 +81,13 @@ def test_anything_else_is_refused_never_guessed(written):
     ],
 )
 def test_reads_periods(written, code):
-    assert intake.read_period(written) == code
+    assert clerk.read_period(written) == code
 
 
 @pytest.mark.parametrize("written", ["Quý 5/2026", "13/2026", "Quý V/2026", "cuối năm", dt.date(2026, 11, 30)])
 def test_refuses_periods_that_do_not_exist(written):
-    with pytest.raises(intake.Refused):
-        intake.read_period(written)
+    with pytest.raises(clerk.Refused):
+        clerk.read_period(written)
 
 
 @pytest.mark.parametrize(
@@ -95,17 +95,17 @@ def test_refuses_periods_that_do_not_exist(written):
     ["30/11/2026", "30-11-2026", "30.11.2026", "2026-11-30", dt.datetime(2026, 11, 30), dt.date(2026, 11, 30)],
 )
 def test_reads_dates(written):
-    assert intake.read_date(written) == dt.date(2026, 11, 30)
+    assert clerk.read_date(written) == dt.date(2026, 11, 30)
 
 
 @pytest.mark.parametrize("written", ["31/11/2026", "11/30/2026", "30/11", "hôm qua", 46356])
 def test_refuses_dates_that_are_not_days(written):
-    with pytest.raises(intake.Refused):
-        intake.read_date(written)
+    with pytest.raises(clerk.Refused):
+        clerk.read_date(written)
 
 
 def test_a_report_keeps_blank_cells_out_and_reports_each_refusal():
-    reading = intake.read_report(
+    reading = clerk.read_report(
         {
             "chi_tieu": "Bảo hiểm y tế (bao-hiem-y-te)",
             "ky": "Quý 3/2026",
@@ -126,22 +126,23 @@ def test_a_report_keeps_blank_cells_out_and_reports_each_refusal():
 
 
 def test_a_blank_value_is_no_value_not_zero():
-    reading = intake.read_report({"chi_tieu": "bao-hiem-y-te", "ky": "2026-Q3", "gia_tri": ""})
+    reading = clerk.read_report({"chi_tieu": "bao-hiem-y-te", "ky": "2026-Q3", "gia_tri": ""})
     assert "gia_tri" not in reading.record and not reading.refusals
 
 
 def test_per_hamlet_values_are_read_one_by_one():
-    reading = intake.read_report({"chi_tieu": "to-hop-tac-tung-ap"}, {"vinh-thanh": "3", "vinh-hoa": None})
+    reading = clerk.read_report({"chi_tieu": "to-hop-tac-tung-ap"}, {"vinh-thanh": "3", "vinh-hoa": None})
     assert reading.record["theo_ap"] == {"vinh-thanh": 3}
 
 
 def test_a_percent_sign_is_only_for_targets_counted_in_percent():
-    assert intake.percent_refusal("%") is None
-    assert intake.percent_refusal("% dự toán") is None
-    assert "hợp tác xã" in intake.percent_refusal("hợp tác xã").message
+    assert clerk.percent_refusal("%") is None
+    assert clerk.percent_refusal("% dự toán") is None
+    assert "hợp tác xã" in clerk.percent_refusal("hợp tác xã").message
 
 
 def test_every_period_offered_in_the_template_and_the_form_reads_back_to_its_code():
-    codes = periods.codes(2026, 2030)
-    assert len(codes) == 5 * 17 + 1 and "2028-GK" in codes
-    assert [intake.read_period(label) for label in periods.labels(2026, 2030)] == codes
+    span = periods.Span(2026, 2030, midterm=2028)
+    codes = span.codes()
+    assert len(codes) == 6 * 17 + 1 and "2028-GK" in codes and "2025" in codes
+    assert [clerk.read_period(label) for label in span.labels()] == codes

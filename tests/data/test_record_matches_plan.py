@@ -20,16 +20,17 @@ COMMITMENTS = {
     "tong-ket-cuoi-nhiem-ky": "iii-1",
     "giu-vung-dien-tich-rau-mau": "iii-2-1",
     "tiem-phong-vac-xin-gia-suc": "iii-2-1",
-    "giu-vung-nganh-nghe-truyen-thong": "iii-2-2",
     "thu-ngan-sach-vuot-du-toan": "iii-2-3",
     "du-toan-ke-hoach-hang-nam": "iii-2-3",
     "thong-ke-dat-dai-hang-nam": "iii-2-4",
     "ke-hoach-su-dung-dat-hang-nam": "iii-2-4",
     "huy-dong-hoc-sinh": "iii-3-1",
     "khong-de-dich-benh-lon": "iii-3-3",
+    "duy-tri-muc-sinh-hop-ly": "iii-3-3",
     "ty-le-gioi-tinh-khi-sinh": "iii-3-3",
     "giu-vung-an-ninh-trat-tu": "iii-4",
     "ke-hoach-phong-chong-tham-nhung": "iii-5",
+    "ke-hoach-cua-co-quan-don-vi": "v-2",
     "bao-cao-tien-do-dinh-ky": "v-2",
     "bao-cao-thang-quy-nam": "v-5",
     "ke-hoach-cu-the-hang-nam": "v-5",
@@ -45,6 +46,8 @@ INFERRED_DEADLINES = {
     "to-hop-tac-tung-ap",
     "tiep-can-phap-luat",
     "bau-cu-nhiem-ky-2026-2031",
+    "ke-hoach-cua-co-quan-don-vi",
+    "duy-tri-muc-sinh-hop-ly",
 }
 
 
@@ -86,7 +89,7 @@ def test_json_and_csv_carry_comparison_stated_deadline_and_note(real_site_data):
 
 
 # Text that is the title or span of another programme, not this task's time (issue 11).
-NOT_A_DEADLINE = ("2022- 2025", "2021- 2030", "giai đoạn 2025-2030")
+NOT_A_DEADLINE = ("2022- 2025", "2021- 2030", "giai đoạn 2025-2030", "giai đoạn 2026-2030")
 
 
 def test_task_fields_hold_no_programme_titles_and_requests_are_requests(real_site_data):
@@ -101,6 +104,44 @@ def test_task_fields_hold_no_programme_titles_and_requests_are_requests(real_sit
     assert not [t.id for t in tasks.values() if t.requested and not t.what.startswith("Đề nghị")]
 
 
+# A responsibility to raise, strengthen or clarify is a task, not who holds authority (README, "06 rõ").
+ACTIONS = ("nâng cao", "tăng cường", "xác định rõ", "phân công", "thực hiện", "chỉ đạo")
+
+
+def test_task_fields_say_who_leads_who_is_directed_and_each_product_its_time(real_site_data):
+    tasks = {task.id: task for task in real_site_data.plan.tasks}
+    schools, licences = tasks["nv-iii-3-1-d4"], tasks["nv-iii-2-5-d1"]
+    assert (schools.lead, schools.directed) == (None, ("truong-hoc",))
+    assert (licences.lead, licences.directed) == (None, ("co-quan-chuyen-mon",))
+    assert (tasks["nv-iii-4-d2"].timing, tasks["nv-iii-4-d2"].product) == ("đến năm 2030", "xã không ma túy")
+    assert tasks["nv-v-1"].timing is None
+    assert [t.id for t in tasks.values() if t.authority and t.authority.lower().startswith(ACTIONS)] == []
+    own_plan = tasks["nv-v-2"]
+    assert own_plan.authority.startswith("Thủ trưởng") and "ke-hoach-cua-co-quan-don-vi" in own_plan.target_ids
+    vaccination = real_site_data.plan.target_by_id["tiem-phong-vac-xin-gia-suc"]
+    assert (vaccination.lead, vaccination.partners) == (None, ("trung-tam-dich-vu-nong-nghiep",))
+
+
+def test_targets_keep_the_whole_promise(real_site_data):
+    targets = real_site_data.plan.target_by_id
+    budget = targets["du-toan-ke-hoach-hang-nam"]
+    assert (
+        budget.name.startswith("Tổ chức lập và thực hiện") and "đã được lập và đã được tổ chức thực hiện" in budget.note
+    )
+    assert targets["ke-hoach-phong-chong-tham-nhung"].wording.endswith("gắn với thực hành tiết kiệm, chống lãng phí")
+    assert "thực hành tiết kiệm, chống lãng phí" in targets["ke-hoach-phong-chong-tham-nhung"].name
+    assert "an ninh kinh tế, an ninh văn hóa, tư tưởng" in targets["giu-vung-an-ninh-trat-tu"].name
+    assert targets["bau-cu-nhiem-ky-2026-2031"].wording.endswith("đảm bảo đúng tiến độ, dân chủ, an toàn, thành công")
+    fertility, own_plans = targets["duy-tri-muc-sinh-hop-ly"], targets["ke-hoach-cua-co-quan-don-vi"]
+    assert (fertility.kind, fertility.deadline, fertility.deadline_stated) == ("dat-chuan", None, False)
+    assert (own_plans.kind, own_plans.deadline, own_plans.deadline_stated, own_plans.lead) == (
+        "moc",
+        2026,
+        False,
+        "co-quan-chuyen-mon",
+    )
+
+
 BODIES = {
     "hdnd-xa": {"ban-hanh-can-cu"},
     "dai-bieu-hdnd": {"duoc-de-nghi"},
@@ -108,7 +149,9 @@ BODIES = {
     "dang-uy-xa": {"ban-hanh-can-cu", "noi-nhan"},
     "ubnd-tinh": {"ban-hanh-can-cu", "noi-nhan"},
     "so-tai-chinh": {"noi-nhan"},
-    "truong-hoc": {"duoc-giao"},
+    "truong-hoc": {"duoc-chi-dao"},
+    "quoc-hoi": {"duoc-neu-ten"},
+    "truong-giao-duong-co-so-giao-duc-bat-buoc": {"duoc-neu-ten"},
     "ubmttq": {"phoi-hop", "duoc-de-nghi"},
     "ubnd-xa": {"ban-hanh"},
 }
@@ -127,9 +170,10 @@ def test_agency_page_shows_a_request_as_a_request(real_site_data):
     from macros.site import pages
 
     agency = real_site_data.plan.agency_by_id["thuong-truc-hdnd"]
-    text = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser").get_text(" ", strip=True)
-    assert "được đề nghị" in text and "chủ trì" not in text
-    assert "phần nơi nhận của văn bản" in text
+    page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser")
+    assert [span.get_text() for span in page.select("ul.kh-list span[data-role]")] == ["được đề nghị"]
+    assert "được giao" not in page.get_text(" ", strip=True)
+    assert "phần nơi nhận của văn bản" in page.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(
@@ -182,7 +226,7 @@ def test_a_request_is_not_also_an_assignment(tmp_path):
     patch(
         data,
         "nhiem-vu.yml",
-        "    chu_tri: null\n    phoi_hop: []\n    de_nghi: [thuong-truc-hdnd",
-        "    chu_tri: thuong-truc-hdnd\n    phoi_hop: []\n    de_nghi: [thuong-truc-hdnd",
+        "    chu_tri: null\n    phoi_hop: []\n    chi_dao: []\n    de_nghi: [thuong-truc-hdnd",
+        "    chu_tri: thuong-truc-hdnd\n    phoi_hop: []\n    chi_dao: []\n    de_nghi: [thuong-truc-hdnd",
     )
     assert any("lời đề nghị (de_nghi) nhưng lại ghi đơn vị chủ trì" in m for m in messages(data, TODAY))

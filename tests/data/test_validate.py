@@ -11,7 +11,7 @@ import pytest
 from support.data import copy_data, messages, patch, replaced_by
 from support.paths import BAD, ROOT
 
-from macros.domain import kinds
+from macros.vocabulary import kinds
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -125,7 +125,8 @@ FIXTURE_CASES = [
     (
         "ky-sai-dang.yml",
         'data/cap-nhat/2026.yml:4: ky: kỳ báo cáo "quý 3/2026" không đúng dạng '
-        "— viết tháng 2026-11, quý 2026-Q4, năm 2026 hoặc giữa nhiệm kỳ 2028-GK",
+        "— viết tháng NĂM-TT (ví dụ 2026-11), quý NĂM-Q1 đến NĂM-Q4, năm NĂM (ví dụ 2026) "
+        "hoặc đánh giá giữa nhiệm kỳ NĂM-GK",
     ),
 ]
 
@@ -253,7 +254,7 @@ def test_renamed_id_with_redirect_is_accepted(tmp_path):
     patch(
         data,
         "id-da-cong-bo.yml",
-        "chuyen_huong: {}\n",
+        "chuyen_huong:\n",
         "chuyen_huong:\n  chi-tieu/bao-hiem-y-te: chi-tieu/bao-hiem-y-te-toan-dan\n",
     )
     patch(data, "id-da-cong-bo.yml", "id:\n", "id:\n  - chi-tieu/bao-hiem-y-te-toan-dan\n")

@@ -18,9 +18,9 @@ from support.paths import BUILD_EPOCH, ROOT, TODAY
 from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes
 
 from macros import pipeline
-from macros.data.workbook import HEADERS
 from macros.errors import DataError
-from macros.opendata import template
+from macros.intake import template
+from macros.intake.workbook import HEADERS
 
 HEADER_ROW = [header for header, _ in HEADERS]
 

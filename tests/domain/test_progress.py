@@ -13,8 +13,10 @@ from support.factories import make_report, site_with_reports
 from support.paths import TODAY
 
 from macros import pipeline
-from macros.domain import kinds, periods, progress, status
+from macros.domain import progress, status
+from macros.domain.site_data import SiteData
 from macros.site import pages
+from macros.vocabulary import kinds, periods
 
 Q3 = periods.parse("2026-Q3")
 
@@ -124,7 +126,7 @@ def test_without_a_mid_term_report_there_is_no_comparison_yet(site):
     assert review.halfway_day == dt.date(2028, 6, 30)
 
 
-def _with_midterm(site, **values) -> pipeline.SiteData:
+def _with_midterm(site, **values) -> SiteData:
     """The fixture plan plus 2028-GK reports, judged in 2029 (data never holds future periods)."""
     extra = tuple(
         make_report("2028-GK", value, dt.date(2028, 6, 30), target_id=target, file="data/cap-nhat/2028.yml")

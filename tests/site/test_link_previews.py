@@ -241,7 +241,8 @@ REPORT = """bao_cao:
 
 
 def run_cache_script(*args: str, data: Path, cache: Path) -> str:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH, DATA_DIR=str(data), CACHE_DIR=str(cache))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH)
+    env |= {"DATA_DIR": str(data), "CACHE_DIR": str(cache)}
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "preview_cache.py"), *args], env=env, capture_output=True, text=True
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.paths import FIXTURES, ROOT
 from support.build import build_site
+from support.paths import FIXTURES, ROOT
 
 from macros.slug import fold
 
@@ -54,11 +54,35 @@ def test_the_pages_come_from_its_own_data(site):
         "nong-thon-moi",
         "to-hop-tac-moi-ap",
         "bao-hiem-y-te",
+        "ho-ngheo",
+        "tang-thu-nhap",
         "kham-pha-an",
         "bao-cao-giua-nhiem-ky",
     ]
     assert sorted(p.name for p in (site / "ke-hoach").iterdir() if p.is_dir()) == ["i", "ii", "iii", "v"]
     assert (site / "bao-cao" / "2026-q3" / "index.html").exists()
+
+
+def article(site: Path, path: str) -> str:
+    page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return page.select_one("article").get_text(" ", strip=True)
+
+
+def test_a_ceiling_is_judged_lower_is_better_from_data_to_page(site):
+    """ "giảm … xuống dưới 2%": 4,2% on 30/09/2026 is above the straight line from 5% (2025) to 2% (2030), so behind;
+    the page, the open data and the summary say so with the plan's words."""
+    text = article(site, "chi-tieu/ho-ngheo")
+    assert "Chậm tiến độ" in text and "dưới 2%" in text
+    assert "mức cần có ngày 30/09/2026 là 4,13%; số báo cáo là 4,2%" in text
+    assert "Chỉ đạt khi thấp hơn mục tiêu, số càng thấp càng tốt" in text
+    targets = {t["id"]: t for t in json.loads((site / "du-lieu" / "chi-tieu.json").read_text(encoding="utf-8"))}
+    assert (targets["ho-ngheo"]["so_sanh"], targets["ho-ngheo"]["trang_thai"]) == ("<", "cham-tien-do")
+
+
+def test_a_yearly_average_is_judged_on_the_years_reported(site):
+    text = article(site, "chi-tieu/tang-thu-nhap")
+    assert "Đúng tiến độ" in text and "bình quân 8%/năm" in text
+    assert "Bình quân 1 năm đã có số cả năm (năm 2026: 8,6%/năm) là 8,6%/năm" in text
 
 
 def test_every_fixture_file_says_it_is_fictional():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from macros import pipeline
-from macros.domain import periods, status
+from macros.domain import status
 from macros.domain.model import Report, Target
+from macros.domain.site_data import SiteData
+from macros.vocabulary import periods
 
 
 def make_target(**fields) -> Target:
@@ -52,8 +53,13 @@ def make_report(period: str = "2026-Q3", value=None, as_of: dt.date | None = Non
     return Report(**defaults | fields)
 
 
-def site_with_reports(site: pipeline.SiteData, reports, today: dt.date | None = None) -> pipeline.SiteData:
+def make_scope(hamlets=(), complete=True, span=(2026, 2030, 2028)) -> status.Scope:
+    """What the status rule knows of the plan: by default a plan of 2026–2030 with its review in 2028."""
+    return status.Scope(tuple(hamlets), complete, periods.Span(*span) if span else None)
+
+
+def site_with_reports(site: SiteData, reports, today: dt.date | None = None) -> SiteData:
     """The same plan with these reports instead of its own, judged on `today` (default: the site's day)."""
     plan = dataclasses.replace(site.plan, reports=tuple(reports))
     day = today or site.today
-    return pipeline.SiteData(plan, status.assess_all(plan, day), day)
+    return SiteData(plan, status.assess_all(plan, day), day)

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 
 from macros import pipeline
-from macros.opendata import template
+from macros.intake import template
 from support.paths import ROOT, TODAY
 
 SOFFICE = os.environ.get("SOFFICE", "/usr/bin/soffice")

@@ -13,8 +13,9 @@ from support.data import copy_data, patch
 from support.paths import BUILD_EPOCH, ROOT
 from support.workflows import jobs, load, steps, tool, triggers
 
-from macros import issue_form, pipeline
+from macros import pipeline
 from macros.domain.model import Plan
+from macros.intake import issue_form
 
 FORM = ROOT / issue_form.PATH
 WORKFLOW = ROOT / ".github" / "workflows" / "bao-cao-tu-bieu-mau.yml"

@@ -12,10 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from macros.data.spec import PERIOD_PATTERN
+from macros.intake import fields
+from macros.vocabulary import periods
 
-# The report fields a clerk fills in, in the order of the workbook and the web form.
-REPORT_FIELDS = ("chi_tieu", "ky", "gia_tri", "ngay", "nguon", "don_vi_bao_cao", "ghi_chu")
 YES = ("đạt", "có")
 NO = ("chưa đạt", "không")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -180,7 +179,7 @@ def read_period(raw) -> str:
         match = pattern.match(text)
         if match:
             code = code_of(match)
-            if re.match(PERIOD_PATTERN, code):
+            if re.match(periods.PATTERN, code):
                 return code
     raise Refused(f"không đọc được kỳ báo cáo {_shown(str(raw).strip())}", PERIOD_FIX)
 
@@ -244,14 +243,9 @@ def read_text(raw) -> str:
 
 # ----------------------------------------------------------------- one report
 
-READERS = {
-    "chi_tieu": read_id,
-    "ky": read_period,
-    "ngay": read_date,
-    "nguon": read_text,
-    "don_vi_bao_cao": read_id,
-    "ghi_chu": read_text,
-}
+# How each kind of clerk field is read (values, one or per hamlet, are read by read_value below).
+READ_BY_KIND = {"ref": read_id, "period": read_period, "date": read_date, "text": read_text}
+READERS = {field.name: READ_BY_KIND[field.kind] for field in fields.CLERK_FIELDS if field.kind in READ_BY_KIND}
 
 
 def read_report(cells: dict, hamlet_values: dict | None = None) -> Reading:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from macros import formats as fmt
 from macros.domain.model import Report, Target
-from macros.pipeline import SiteData
+from macros.domain.site_data import SiteData
 
 NONE = "—"
 NOTHING = "Thay đổi này không thêm, sửa hay xoá báo cáo nào và không đổi trạng thái chỉ tiêu nào."

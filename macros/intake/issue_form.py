@@ -11,26 +11,17 @@ from dataclasses import dataclass
 
 import yaml
 
-from macros.data import intake
-from macros.domain import kinds, periods
 from macros.domain.model import Plan
+from macros.intake import clerk, fields
+from macros.vocabulary import kinds
 
 PATH = ".github/ISSUE_TEMPLATE/bao-cao-tien-do.yml"
 LABEL = "bao-cao-tien-do"  # the issue label the intake workflow acts on
 NO_RESPONSE = "_No response_"
-HAMLETS = "Giá trị theo ấp"
 # The form's fields in order: report field -> label shown to the clerk (and heading of the rendered issue).
-LABELS = {
-    "chi_tieu": "Chỉ tiêu",
-    "ky": "Kỳ báo cáo",
-    "gia_tri": "Giá trị",
-    "theo_ap": HAMLETS,
-    "ngay": "Ngày số liệu",
-    "nguon": "Nguồn số liệu",
-    "don_vi_bao_cao": "Đơn vị báo cáo",
-    "ghi_chu": "Ghi chú",
-}
-REQUIRED = ("chi_tieu", "ky", "ngay", "nguon", "don_vi_bao_cao")
+LABELS = fields.LABELS
+HAMLETS = LABELS[fields.HAMLETS]
+REQUIRED = fields.REQUIRED
 HEADER = "# Tệp này được tạo từ data/ bằng lệnh `make issue-form`. Không sửa tay: sửa dữ liệu rồi chạy lại lệnh.\n"
 
 
@@ -45,7 +36,7 @@ def _field(kind: str, name: str, description: str, placeholder: str) -> dict:
 
 
 def _periods(plan: Plan) -> list[str]:
-    return periods.labels(plan.document.baseline_year, plan.document.period_end)
+    return plan.document.span.labels()
 
 
 def _value_fields(plan: Plan) -> list[dict]:
@@ -121,17 +112,17 @@ def hamlet_values(text: str | None) -> tuple[dict[str, str], list[str]]:
         if not colon or not name.strip():
             unreadable.append(line.strip())
             continue
-        values[intake.read_id(name)] = value.strip()
+        values[clerk.read_id(name)] = value.strip()
     return values, unreadable
 
 
-def read(answer: Answer) -> intake.Reading:
+def read(answer: Answer) -> clerk.Reading:
     """The report record the form describes, or the refusals, each naming its form field."""
     cells = {name: answer.values.get(label) for name, label in LABELS.items() if name != "theo_ap"}
     hamlets, unreadable = hamlet_values(answer.values.get(HAMLETS))
-    reading = intake.read_report(cells, hamlets)
+    reading = clerk.read_report(cells, hamlets)
     reading.refusals += [
-        intake.Refusal("theo_ap", f'không đọc được dòng "{line}"', "viết mỗi ấp một dòng: Tên ấp (mã ấp): số")
+        clerk.Refusal("theo_ap", f'không đọc được dòng "{line}"', "viết mỗi ấp một dòng: Tên ấp (mã ấp): số")
         for line in unreadable
     ]
     return reading

@@ -17,11 +17,11 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from macros.data.workbook import HAMLET_MARK, HEADERS
-from macros.domain import kinds, periods
+from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.pipeline import SiteData
+from macros.intake.workbook import HAMLET_MARK, HEADERS
 from macros.urls import Urls
+from macros.vocabulary import kinds
 
 PATH = Urls.data_file("mau-bao-cao.xlsx")
 REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh mục"
@@ -31,7 +31,8 @@ WIDTHS = (28, 48, 16, 18, 14, 15, 36, 36, 30)
 CORE_PROPERTIES = "docProps/core.xml"
 MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build clock in the file
-COLUMN = {header: get_column_letter(index) for index, (header, _) in enumerate(HEADERS, start=1)}
+# Column letters by the report field they feed (by header for the columns that only help the clerk).
+COLUMN = {name or header: get_column_letter(index) for index, (header, name) in enumerate(HEADERS, start=1)}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 GUIDE = (
     "Hướng dẫn điền mẫu báo cáo tiến độ",
@@ -99,8 +100,8 @@ def _write_reports(sheet, rows) -> None:
     for number in range(2, len(rows) + 2):
         for column in range(LOCKED_COLUMNS + 1, len(HEADERS) + 1):
             sheet.cell(number, column).protection = Protection(locked=False)
-        sheet[f"{COLUMN['Kỳ báo cáo']}{number}"].number_format = "@"  # "11/2026" stays text, not a date
-        sheet[f"{COLUMN['Ngày số liệu']}{number}"].number_format = "DD/MM/YYYY"
+        sheet[f"{COLUMN['ky']}{number}"].number_format = "@"  # "11/2026" stays text, not a date
+        sheet[f"{COLUMN['ngay']}{number}"].number_format = "DD/MM/YYYY"
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C2"
@@ -110,7 +111,7 @@ def _write_reports(sheet, rows) -> None:
 
 
 def _write_lists(sheet, site: SiteData) -> tuple[str, str]:
-    labels = periods.labels(site.plan.document.baseline_year, site.plan.document.period_end)
+    labels = site.plan.document.span.labels()
     agencies = [f"{agency.name} ({agency.id})" for agency in site.plan.agencies]
     sheet.append(["Kỳ báo cáo", "Đơn vị báo cáo"])
     for index in range(max(len(labels), len(agencies))):
@@ -145,10 +146,10 @@ def _drop_down(formula: str, prompt: str) -> DataValidation:
 def _add_drop_downs(sheet, rows, period_range: str, agency_range: str) -> None:
     last = len(rows) + 1
     checks = (
-        (_drop_down(period_range, "Tháng, quý hoặc năm của số liệu"), _cells("Kỳ báo cáo", last)),
-        (_drop_down(agency_range, "Đơn vị gửi báo cáo"), _cells("Đơn vị báo cáo", last)),
+        (_drop_down(period_range, "Tháng, quý hoặc năm của số liệu"), _cells("ky", last)),
+        (_drop_down(agency_range, "Đơn vị gửi báo cáo"), _cells("don_vi_bao_cao", last)),
     )
-    yes_no_rows = [f"{COLUMN['Giá trị']}{number}" for number, row in enumerate(rows, start=2) if row[3]]
+    yes_no_rows = [f"{COLUMN['gia_tri']}{number}" for number, row in enumerate(rows, start=2) if row[3]]
     if yes_no_rows:
         checks += ((_drop_down(f'"{",".join(YES_NO)}"', "Đạt hoặc Chưa đạt"), " ".join(yes_no_rows)),)
     for check, cells in checks:
@@ -157,8 +158,8 @@ def _add_drop_downs(sheet, rows, period_range: str, agency_range: str) -> None:
         sheet.add_data_validation(check)
 
 
-def _cells(header: str, last: int) -> str:
-    return f"{COLUMN[header]}2:{COLUMN[header]}{last}"
+def _cells(name: str, last: int) -> str:
+    return f"{COLUMN[name]}2:{COLUMN[name]}{last}"
 
 
 def _write_guide(sheet) -> None:

@@ -14,24 +14,18 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from macros.data import intake
 from macros.data.load import Located, LocatedList, Source
 from macros.errors import Problem
+from macros.intake import clerk, fields
 
 # The template's header row, in order, and the report field each column feeds ("" for columns that only help
-# the clerk find the row).
-HEADERS = (
-    ("Mã chỉ tiêu", "chi_tieu"),
-    ("Chỉ tiêu", ""),
-    ("Đơn vị tính", ""),
-    ("Kỳ báo cáo", "ky"),
-    ("Giá trị", "gia_tri"),
-    ("Ngày số liệu", "ngay"),
-    ("Nguồn số liệu", "nguon"),
-    ("Đơn vị báo cáo", "don_vi_bao_cao"),
-    ("Ghi chú", "ghi_chu"),
-)
-COLUMN_OF = {name: header for header, name in HEADERS if name} | {"theo_ap": "Giá trị"}
+# the clerk find the row): the target's id with its name and unit beside it, then the clerk's fields of the spec
+# (a per-hamlet value goes in the value column of the hamlet's own row).
+ID_HEADER = "Mã chỉ tiêu"
+HELP_HEADERS = ((fields.LABELS["chi_tieu"], ""), ("Đơn vị tính", ""))
+ASKED = tuple((fields.LABELS[name], name) for name in fields.NAMES if name not in ("chi_tieu", fields.HAMLETS))
+HEADERS = ((ID_HEADER, "chi_tieu"), *HELP_HEADERS, *ASKED)
+COLUMN_OF = {name: header for header, name in HEADERS if name} | {fields.HAMLETS: fields.LABELS["gia_tri"]}
 REQUIRED_HEADERS = tuple(header for header, name in HEADERS if name and name != "ghi_chu")
 HAMLET_MARK = "/"  # a per-hamlet target has one row per hamlet, its id written "target-id/hamlet-id"
 HEADER_SEARCH_ROWS = 20
@@ -92,7 +86,7 @@ def _locked_or_old(path: Path, display: str) -> Problem:
 
 
 def _key(text) -> str:
-    return intake.read_text(text).lower() if isinstance(text, str) else ""
+    return clerk.read_text(text).lower() if isinstance(text, str) else ""
 
 
 def _find_header(book) -> tuple[object, int, dict[str, int]] | None:
@@ -158,7 +152,7 @@ def _read_rows(rows, header_row: int, columns: dict[str, int], display: str):
     problems: list[Problem] = []
     for number, row in enumerate(rows, start=header_row + 1):
         cells = {name: _cell(row, columns.get(header)) for header, name in HEADERS if name}
-        if intake.blank(cells["gia_tri"]):
+        if clerk.blank(cells["gia_tri"]):
             continue  # no value: no report (never 0)
         problems += _add_row(records, cells, number, display)
     return list(records.values()), problems
@@ -169,9 +163,9 @@ def _cell(row: tuple, index: int | None):
 
 
 def _add_row(records: dict, cells: dict, number: int, display: str) -> list[Problem]:
-    target, _, hamlet = intake.read_id(cells["chi_tieu"] or "").partition(HAMLET_MARK)
+    target, _, hamlet = clerk.read_id(cells["chi_tieu"] or "").partition(HAMLET_MARK)
     hamlet_values = {hamlet.strip(): cells.pop("gia_tri")} if hamlet else None
-    reading = intake.read_report(cells | {"chi_tieu": target.strip() or None}, hamlet_values)
+    reading = clerk.read_report(cells | {"chi_tieu": target.strip() or None}, hamlet_values)
     problems = [_sheet_problem(display, number, COLUMN_OF[r.field], r.message, r.fix) for r in reading.refusals]
     record = _row_record(reading, number)
     key = (record.get("chi_tieu"), record.get("ky"), number if not hamlet else "theo_ap")
@@ -181,7 +175,7 @@ def _add_row(records: dict, cells: dict, number: int, display: str) -> list[Prob
     return problems
 
 
-def _row_record(reading: intake.Reading, row: int) -> RowRecord:
+def _row_record(reading: clerk.Reading, row: int) -> RowRecord:
     record = RowRecord(reading.record)
     record.line = row
     record.key_lines = {name: row for name in record}
@@ -244,7 +238,7 @@ def review(problems: list[Problem], sources: dict[str, list[Source]]) -> list[Pr
             reviewed.append(problem)
         elif problem.field not in record.refused:
             column = COLUMN_OF.get(problem.field, problem.field)
-            fix = intake.fix_in_words(problem.fix, problem.field, column)
+            fix = clerk.fix_in_words(problem.fix, problem.field, column)
             reviewed.append(dataclasses.replace(problem, field=column, fix=fix, in_sheet=True))
     return reviewed + _percent_problems(rows, sources)
 
@@ -258,7 +252,7 @@ def _percent_problems(rows: dict, sources: dict[str, list[Source]]) -> list[Prob
     units = {target.get("id"): target.get("don_vi") for target in _targets(sources)}
     problems = []
     for (path, row), record in rows.items():
-        refusal = intake.percent_refusal(units.get(record.get("chi_tieu"))) if record.percent else None
+        refusal = clerk.percent_refusal(units.get(record.get("chi_tieu"))) if record.percent else None
         if refusal and record.get("chi_tieu") in units:
             problems.append(_sheet_problem(path, row, COLUMN_OF[refusal.field], refusal.message, refusal.fix))
     return problems
