@@ -51,7 +51,8 @@ def preview_cache_dir(config) -> Path:
 
 
 def on_files(files, config):
-    for virtual in pages.all_files(state.current(), config.site_url or "", config.site_name):
+    cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "data-files"  # the report template
+    for virtual in pages.all_files(state.current(), config.site_url or "", config.site_name, cache_dir):
         content = virtual.content
         if virtual.path.endswith(".md"):
             content = state.html_blocks().defer(content)

@@ -3,6 +3,8 @@
 Columns are found by their header, on whichever sheet has the header row, so extra sheets, moved columns and empty
 rows do not matter. A row with no value is no report. Each cell is read by the intake core; the records then go
 through the same check as YAML reports, and every problem is named by row and column.
+
+openpyxl is imported where a workbook is opened: a build with no workbook in data/ never loads it.
 """
 
 from __future__ import annotations
@@ -10,9 +12,6 @@ from __future__ import annotations
 import dataclasses
 import zipfile
 from pathlib import Path
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from macros.data.load import Located, LocatedList, Source
 from macros.errors import Problem
@@ -67,6 +66,9 @@ def _open(path: Path, display: str):
         head = handle.read(len(CFB_MAGIC))
     if head == CFB_MAGIC:
         return None, _locked_or_old(path, display)
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True), None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
@@ -120,6 +122,8 @@ def _read_book(book, display: str, path: Path) -> tuple[Source, list[Problem]]:
 def _uncached_formulas(book, path: Path, title: str, header_row: int, column: int, display: str) -> list[Problem]:
     """A value cell holding a formula whose result the file does not store reads as empty: it is reported, not
     skipped (Excel, LibreOffice and Google Sheets store the result; a file written by a program may not)."""
+    import openpyxl
+
     formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
         written = _column(formulas[title], header_row, column)

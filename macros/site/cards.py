@@ -105,6 +105,11 @@ def _status(draw, card: Card, top: int) -> None:
 
 
 def draw(card: Card) -> bytes:
+    return png(picture(card))
+
+
+def picture(card: Card):
+    """The card as a Pillow image."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
@@ -118,6 +123,10 @@ def draw(card: Card) -> bytes:
         pen.text((MARGIN, 200 + number * 76), line, font=title_face, fill=INK)
     if card.status:
         _status(pen, card, HEIGHT - 150)
+    return image
+
+
+def png(image) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=COMPRESS_LEVEL)
     return out.getvalue()

@@ -269,3 +269,28 @@ def test_pruning_keeps_exactly_the_images_of_this_build(tmp_path):
     printed = run_cache_script("prune", data=data, cache=cache)
     assert sorted(path.name for path in (cache / "previews").iterdir()) == used
     assert f"Đã bỏ 1 ảnh không dùng; giữ {len(used)} ảnh" in printed
+
+
+LOADED = """
+import sys
+from mkdocs.__main__ import cli
+cli.main(args=["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+print(" ".join(name for name in ("PIL.Image", "openpyxl", "macros.site.cards") if name in sys.modules))
+"""
+
+
+def test_a_build_with_everything_cached_loads_neither_pillow_nor_openpyxl(tmp_path):
+    """Pillow draws missing images and openpyxl writes a changed report template: a build that has both in its cache
+    (the second of two) needs neither. The first, with an empty cache, uses both."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH, CACHE_DIR=str(tmp_path / "cache"))
+
+    def loaded(out: str) -> str:
+        result = subprocess.run([sys.executable, "-c", LOADED, str(tmp_path / out)], cwd=ROOT, env=env, **TEXT)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert "openpyxl" in loaded("first").split()  # which loads PIL.Image too; images are drawn by helper processes
+    assert loaded("second") == "macros.site.cards"
+
+
+TEXT = {"capture_output": True, "text": True}
