@@ -9,13 +9,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros import slug
 from macros.adapter import state
 from macros.errors import DataError
-from macros.site import cards, pages, previews
+from macros.site import cards, pages, previews, render
 from macros.site.render import TEMPLATES
 from macros.urls import Urls
 
@@ -31,6 +32,7 @@ def on_config(config):
     config.extra["preview_image"] = previews.SITE_IMAGE
     config.extra["urls"] = Urls.theme()
     _start_preview_images(config)
+    render.keep_compiled_templates(compiled_templates(config, "site"))
     return config
 
 
@@ -46,13 +48,18 @@ def _start_preview_images(config) -> None:
     state.keep_images(*previews.cached_images(state.current(), config.site_name, preview_cache_dir(config)))
 
 
+def cache_dir(config) -> Path:
+    """What builds keep for later builds (extra.cache_dir, git-ignored, safe to delete)."""
+    return PROJECT / config.extra.get("cache_dir", ".cache")
+
+
 def preview_cache_dir(config) -> Path:
-    return PROJECT / config.extra.get("cache_dir", ".cache") / "previews"
+    return cache_dir(config) / "previews"
 
 
 def on_files(files, config):
-    cache_dir = PROJECT / config.extra.get("cache_dir", ".cache") / "data-files"  # the report template
-    for virtual in pages.all_files(state.current(), config.site_url or "", config.site_name, cache_dir):
+    made = pages.all_files(state.current(), config.site_url or "", config.site_name, cache_dir(config) / "data-files")
+    for virtual in made:
         content = virtual.content
         if virtual.path.endswith(".md"):
             content = state.html_blocks().defer(content)
@@ -63,6 +70,19 @@ def on_files(files, config):
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = "docs/" + file.src_uri
     return files
+
+
+def compiled_templates(config, environment: str) -> Path:
+    """One folder per Jinja environment: the theme's and ours compile the same file (_social.html) differently."""
+    folder = cache_dir(config) / "jinja" / environment
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def on_env(env, config, files):
+    """The theme's templates too are kept compiled between builds (Jinja compiles a changed template again)."""
+    env.bytecode_cache = FileSystemBytecodeCache(str(compiled_templates(config, "theme")))
+    return env
 
 
 def on_post_build(config):
