@@ -56,7 +56,8 @@ def deployed_commit(path: Path | None) -> str | None:
 def base_of(args) -> tuple[str | None, str]:
     """(base commit or None, what it is, in words)."""
     if args.event == "pull_request":
-        return args.pr_base or None, f"nhánh gốc của đề nghị thay đổi ({args.pr_base or 'không rõ'})"
+        base = args.pr_base if SHA.match(args.pr_base) else None  # a commit id, never an option for git
+        return base, f"nhánh gốc của đề nghị thay đổi ({base or 'không rõ'})"
     if args.ref == f"refs/heads/{args.default_branch}":
         commit = deployed_commit(args.deployed)
         return commit, f"commit của trang đang công bố ({commit or 'không đọc được ' + STAMP})"

@@ -78,8 +78,7 @@ class Repo:
         output = self.path.parent / "github-output"
         output.unlink(missing_ok=True)
         args = ["compare", "--event", event, "--ref", ref, "--default-branch", "main", "--output", str(output)]
-        for name, value in options.items():
-            args += [f"--{name.replace('_', '-')}", value]
+        args += [f"--{name.replace('_', '-')}={value}" for name, value in options.items()]
         result = run_script(self.path, *args)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         lines = output.read_text(encoding="utf-8").splitlines()
@@ -194,9 +193,11 @@ def test_a_pull_request_with_code_runs_the_full_suite(repo, changes):
     assert jobs_for("pull_request", "refs/pull/7/merge", data_only) == {"changes", "data", "test"}
 
 
-def test_a_pull_request_without_its_base_runs_the_full_suite(repo):
+@pytest.mark.parametrize("base", [None, "--output=/tmp/x", "main"], ids=["missing", "an option", "a branch name"])
+def test_a_pull_request_without_a_base_commit_runs_the_full_suite(repo, base):
     repo.commit(DATA_ONLY)
-    assert repo.compare("pull_request", "refs/pull/7/merge")[0] == "false"
+    options = {} if base is None else {"pr_base": base}
+    assert repo.compare("pull_request", "refs/pull/7/merge", **options)[0] == "false"
 
 
 def test_the_web_forms_branch_is_measured_from_where_it_left_main(repo):
