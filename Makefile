@@ -9,8 +9,11 @@ CHROMIUM ?= /usr/bin/chromium
 # Test processes side by side (pytest-xdist). Most of a browser test is waiting on Chromium, so more processes than
 # cores keep both cores busy; `make test JOBS=0` runs everything in one process.
 JOBS ?= 4
+# The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.x, same output byte for byte; README
+# "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
+ENGINE ?= mkdocs
 
-.PHONY: help install install-runtime serve build check test test-data lint format bench browsers fonts office node clean schemas issue-form screenshots
+.PHONY: help install install-runtime serve build check test test-data lint format bench browsers fonts office node clean schemas issue-form screenshots site-files
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -19,6 +22,7 @@ help:
 	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
 	@echo "make test-data - kiểm thử nhanh cho thay đổi chỉ ở data/"
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
+	@echo "make site-files DIR=<thư mục> - ghi mọi trang đã sinh sẵn để công cụ khác dựng"
 
 # What `mkdocs build` needs (requirements.txt): enough for make check and make build, e.g. in CI's data job.
 $(RUNTIME): requirements.txt pyproject.toml
@@ -76,10 +80,15 @@ issue-form: $(STAMP)
 	$(PY) scripts/issue_form.py --write
 
 serve: $(STAMP) fonts
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: check fonts
-	$(PY) -m mkdocs build --strict
+	$(PY) -m $(ENGINE) build --strict -f mkdocs.yml
+
+# Every page and file already made, for any MkDocs-like engine: DIR/docs/, DIR/overrides/, DIR/mkdocs.yml (no hooks).
+site-files: $(STAMP) fonts
+	@test -n "$(DIR)" || { echo "Cần thư mục: make site-files DIR=<thư mục>"; exit 2; }
+	$(PY) scripts/site_files.py "$(DIR)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check macros scripts tests
@@ -103,7 +112,7 @@ test-data: $(STAMP) fonts
 
 bench: $(STAMP) fonts
 	$(PY) scripts/bench.py
-	$(PY) scripts/bench_previews.py --before main
+	$(PY) scripts/bench_previews.py
 
 clean:
 	rm -rf site .pytest_cache .bench .cache

@@ -15,14 +15,21 @@ class Problem:
     message: str
     fix: str
     in_sheet: bool = False  # a workbook cell: `line` is the row, `field` the column header
+    sheet: str = ""  # the workbook's sheet that holds the row
 
     @property
     def place(self) -> str:
         """`file:line`, or just the file when the problem is with the file as a whole (line 0); in a workbook, the
         row and the column, the way staff count them."""
         if self.in_sheet and self.line:
-            return f'{self.file}: dòng {self.line}, cột "{self.field}"'
+            return f'{self.file}: {self.row_place}, cột "{self.field}"'
         return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def row_place(self) -> str:
+        """`trang tính "Báo cáo", dòng 7` in a workbook (the sheet named whenever it is known)."""
+        sheet = f'trang tính "{self.sheet}", ' if self.sheet else ""
+        return f"{sheet}dòng {self.line}"
 
     def __str__(self) -> str:
         if self.in_sheet and self.line:

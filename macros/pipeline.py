@@ -18,7 +18,12 @@ from macros.domain.site_data import SiteData
 from macros.errors import DataError, Problem
 from macros.intake import workbook
 
-READERS: load.Readers = {"yaml": load.load_file, "xlsx": workbook.read_workbook}
+READERS: load.Readers = {
+    "yaml": load.load_file,
+    "xlsx": workbook.read_workbook,
+    "ods": workbook.read_workbook,
+    "refused": workbook.refuse_format,
+}
 
 
 def build_day() -> dt.date:
@@ -30,8 +35,24 @@ def build_day() -> dt.date:
 
 
 def read_sources(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
-    """Every data file read by its reader, and the problems found while reading."""
-    return load.load_all(data_dir, root_dir, READERS)
+    """Every data file read by its reader, and the problems found while reading. A workbook reader knows the
+    hamlets (from data/ap.yml, read once more here), so that a clerk may name a hamlet by its name."""
+    spreadsheet = workbook.reader(_hamlets(data_dir, root_dir))
+    return load.load_all(data_dir, root_dir, {**READERS, "xlsx": spreadsheet, "ods": spreadsheet})
+
+
+def _hamlets(data_dir: Path, root_dir: Path) -> dict[str, str]:
+    """{id: name} of the hamlets in data/ap.yml; empty when the file cannot be read (its own problem says so)."""
+    path = data_dir / "ap.yml"
+    if not path.is_file():
+        return {}
+    source, _ = load.load_file(path, root_dir)
+    items = source.root.get("ap") if isinstance(source.root, dict) else None
+    return {
+        item.get("id"): str(item.get("ten") or "")
+        for item in items or []
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
 
 
 def checked_sources(data_dir: Path, root_dir: Path, today: dt.date) -> tuple[dict[str, list[Source]], list[Problem]]:

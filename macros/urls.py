@@ -15,6 +15,7 @@ class Urls:
     """Site paths. Pages end in "/"; files keep their name."""
 
     home = ""
+    plan = "ke-hoach/"
     targets = f"{TARGET}/"
     agencies = f"{AGENCY}/"
     rule = "cach-tinh-tien-do/"
@@ -46,9 +47,9 @@ class Urls:
     def agency(cls, agency_id: str) -> str:
         return cls.address(AGENCY, agency_id) + "/"
 
-    @staticmethod
-    def plan_page(page_id: str) -> str:
-        return f"ke-hoach/{page_id}/"
+    @classmethod
+    def plan_page(cls, page_id: str) -> str:
+        return f"{cls.plan}{page_id}/"
 
     @classmethod
     def section(cls, page_id: str, anchor: str) -> str:
@@ -88,3 +89,17 @@ class Urls:
     def markdown_source(path: str) -> str:
         """The Markdown file MkDocs builds a page address from: "chi-tieu/x/" -> "chi-tieu/x.md"."""
         return path.rstrip("/") + ".md"
+
+    @staticmethod
+    def index_source(path: str) -> str:
+        """The Markdown file of a section's own page: "ke-hoach/" -> "ke-hoach/index.md", "" -> "index.md"."""
+        return f"{path}index.md"
+
+    @staticmethod
+    def of_markdown(source: str) -> str:
+        """The address of a Markdown file, as MkDocs makes it: "a/index.md" -> "a/", "a/b.md" -> "a/b/", "index.md"
+        -> ""."""
+        stem = source.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"

@@ -59,16 +59,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-import macros
 from macros import pipeline
-from macros.adapter import state
 from macros.data import rules, validate, value_rules
 from macros.data.load import parse_text
 from macros.data.spec import FILES, RECORDS
 from macros.domain import model, status
 from macros.domain.site_data import SiteData
+from macros.publish import hand_written
 from macros.site import pages
-from macros.vocabulary import kinds, periods
+from macros.vocabulary import kinds, periods, units
 
 BUILD_DAY = dt.date(2026, 11, 29)
 EPOCH = str(int(dt.datetime(2026, 11, 29, tzinfo=dt.UTC).timestamp()))
@@ -174,6 +173,8 @@ def report_value(target: dict, step: int, count: int):
         return step == count - 1 and step % 2 == 0
     goal = target.get("gia_tri") if target.get("gia_tri") is not None else target.get("gia_tri_tu")
     value = round((goal or 10) * (0.4 + 0.65 * (step + 1) / count), 1)
+    if units.counts_things(target.get("don_vi")):
+        return round(value)  # a count of products, cooperatives…: whole numbers only
     return min(value, 100) if str(target.get("don_vi") or "").startswith("%") else value
 
 
@@ -294,24 +295,9 @@ def stages(data_dir: Path) -> dict:
     return times
 
 
-class MacroEnv:
-    """Just enough of mkdocs-macros' env for macros.define_env to register its macros."""
-
-    page = None
-
-    def __init__(self):
-        self.macros = {}
-
-    def macro(self, function, name=""):
-        self.macros[name or function.__name__] = function
-
-
 def macro_functions(site) -> dict:
-    """Every macro the site registers, bound to `site` (each is used once, on one page)."""
-    env = MacroEnv()
-    macros.define_env(env)
-    state.use(site)
-    return env.macros
+    """Every macro a hand-written page may call, bound to `site` (each is used once, on one page)."""
+    return hand_written.bound(site, "", hand_written.same)
 
 
 def build_env(data_dir: Path | None, cache_dir: Path | None = None) -> dict:
@@ -540,7 +526,6 @@ def machine() -> dict:
         system=f"{platform.system()} {platform.release()}",
         mkdocs=version("mkdocs"),
         material=version("mkdocs-material"),
-        macros=version("mkdocs-macros-plugin"),
         date=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
     )
 
@@ -700,8 +685,8 @@ def main(argv=None) -> int:
             else "(plan parts multiplied too, with targets, tasks and agencies)."
         ),
         f"Measured {info['date']} on {info['nproc']} × {info['cpu']}, {info['ram']} RAM, {info['system']}, "
-        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}, "
-        f"mkdocs-macros {info['macros']}. Times are medians of the runs shown; build day pinned to "
+        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}. "
+        f"Times are medians of the runs shown; build day pinned to "
         f"{BUILD_DAY:%Y-%m-%d}. Load average (1 min) {load_before:.1f} before and {load_after:.1f} after the runs"
         + (
             ": above the core count, so other processes competed for the CPU and the times are inflated."

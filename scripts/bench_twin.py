@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.utils.yaml import yaml_load
 
 from macros.adapter import state
+from macros.publish import config as engine_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS_ONLY = {"data_dir", "cache_dir"}  # extra settings only our hooks read
@@ -52,8 +52,7 @@ def capture(out: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
 
 
 def twin_config(nav: list) -> dict:
-    with (ROOT / "mkdocs.yml").open("rb") as handle:
-        config = yaml_load(handle)
+    config = engine_config.read(ROOT / "mkdocs.yml")
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
@@ -72,7 +71,7 @@ def write_twin(dest: Path) -> Path:
     shutil.copytree(dest / "site-ours" / "assets" / "previews", docs / "assets" / "previews", dirs_exist_ok=True)
     shutil.rmtree(dest / "site-ours")
     config = dest / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(twin_config(nav), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config.write_text(engine_config.dump(twin_config(nav)), encoding="utf-8")
     return config
 
 

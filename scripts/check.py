@@ -18,7 +18,7 @@ from macros import pipeline
 def _place(problem) -> str:
     line = f" dòng {problem.line}" if problem.line else ""
     if problem.in_sheet and problem.line:
-        return f'`{problem.file}`{line}, cột "{problem.field}"'
+        return f'`{problem.file}` {problem.row_place}, cột "{problem.field}"'
     return f"`{problem.file}`{line}, trường `{problem.field}`"
 
 

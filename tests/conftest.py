@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from support.build import build_site, serve, shared
-from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY
+from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY, XA_MAU
 
 from macros import pipeline
 
@@ -43,6 +43,12 @@ def fixture_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, fixture_data_dir) -> Path:
     return shared(tmp_path_factory, "site-fixture", lambda out: build_site(out, data_dir=fixture_data_dir))
+
+
+@pytest.fixture(scope="session")
+def xa_mau_site(tmp_path_factory) -> Path:
+    """The fictional second commune of tests/fixtures/xa-mau/, built from its own data and mkdocs.yml."""
+    return build_site(tmp_path_factory.mktemp("site-xa-mau"), config=XA_MAU / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")

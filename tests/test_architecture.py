@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pipeline", ("macros.pipeline",)),
     ("opendata", ("macros.opendata",)),
     ("site", ("macros.site",)),
+    ("publish", ("macros.publish",)),
     ("adapter", ("macros.adapter", "macros")),
 )
 

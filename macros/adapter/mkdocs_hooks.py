@@ -1,75 +1,80 @@
-"""The MkDocs side of the adapter: load the data once per build, add the pages it produces.
+"""The MkDocs side of the adapter: load the data once per build, and hand MkDocs the pages the data layer makes.
 
-MkDocs loads this file by path (mkdocs.yml `hooks:`). Everything it calls is plain Python
-that knows nothing of MkDocs, so another static generator could call the same functions.
+MkDocs loads this file by path (mkdocs.yml `hooks:`). What it adds is made by plain Python (macros/publish/), the same
+code that writes the site-files folder any engine can build (`make site-files`). What only this file does, and why,
+is listed in ARCHITECTURE.md ("What still needs the adapter").
 """
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
-from macros import slug
 from macros.adapter import state
 from macros.errors import DataError
-from macros.site import cards, pages, previews, render
+from macros.pipeline import build_day
+from macros.publish import config as engine_config
+from macros.publish import files as made
+from macros.publish import support
+from macros.site import cards, previews, render
 from macros.site.render import TEMPLATES
-from macros.urls import Urls
 
 
 def on_config(config):
+    notice = support.material_notice(build_day())
+    if notice:
+        print(notice, file=sys.stderr)  # a notice, never a warning: `mkdocs build --strict` must not fail on it
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
-        state.start(data_dir.resolve())
+        site = state.start(data_dir.resolve())
     except DataError as error:
         raise PluginError("Lỗi dữ liệu, trang web không được dựng:\n" + error.report()) from None
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slug.slugify
+    for key, value in engine_config.from_data(site, config).items():
+        config[key] = value
     config.theme.dirs.append(str(TEMPLATES))  # overrides/main.html imports _social.html from there
-    config.extra["preview_image"] = previews.SITE_IMAGE
-    config.extra["urls"] = Urls.theme()
+    config.extra.update(engine_config.THEME_EXTRA)
     _start_preview_images(config)
     render.keep_compiled_templates(compiled_templates(config, "site"))
     return config
 
 
-PROJECT = Path(__file__).resolve().parents[2]  # one cache for every build of this checkout, whatever its mkdocs.yml
-
-
-def _start_preview_images(config) -> None:
-    """Drawn once per change and kept in .cache/previews/ (extra.cache_dir, git-ignored) between builds. The images
-    the cache lacks are drawn by helper processes while MkDocs renders the pages; on_post_build waits for them."""
-    problem = cards.missing_fonts_message()
-    if problem:
-        raise PluginError(problem)
-    state.keep_images(*previews.cached_images(state.current(), config.site_name, preview_cache_dir(config)))
-
-
 def cache_dir(config) -> Path:
     """What builds keep for later builds (extra.cache_dir, git-ignored, safe to delete)."""
-    return PROJECT / config.extra.get("cache_dir", ".cache")
+    return made.PROJECT / config.extra.get("cache_dir", ".cache")
 
 
 def preview_cache_dir(config) -> Path:
     return cache_dir(config) / "previews"
 
 
+def _start_preview_images(config) -> None:
+    """Drawn once per change and kept in .cache/previews/ between builds. The images the cache lacks are drawn by
+    helper processes while MkDocs renders the pages; on_post_build waits for them."""
+    problem = cards.missing_fonts_message()
+    if problem:
+        raise PluginError(problem)
+    state.keep_images(*previews.cached_images(state.current(), config.site_name, preview_cache_dir(config)))
+
+
 def on_files(files, config):
-    made = pages.all_files(state.current(), config.site_url or "", config.site_name, cache_dir(config) / "data-files")
-    for virtual in made:
-        content = virtual.content
-        if virtual.path.endswith(".md"):
-            content = state.html_blocks().defer(content)
-        generated = File.generated(config, virtual.path, content=content)
-        generated.edit_uri = virtual.source
-        files.append(generated)
-    for file in files:
-        if file.generated_by is None and file.is_documentation_page():
-            file.edit_uri = "docs/" + file.src_uri
-    return files
+    """Every page as the data layer makes it: a page of docs/ is replaced by its rendered self, generated pages and
+    files are added. Finished HTML is set aside from Python-Markdown (restored in on_page_content). The preview images
+    are drawing meanwhile: on_post_build puts them in."""
+    docs_dir = Path(config.docs_dir)
+    try:
+        pages = made.made_files(
+            state.current(), config, docs_dir, None, state.html_blocks().defer, images=False, kept=cache_dir(config)
+        )
+    except DataError as error:
+        raise PluginError("Lỗi trong trang viết tay, trang web không được dựng:\n" + error.report()) from None
+    made_here = {page.path: File.generated(config, page.path, content=page.content) for page in pages}
+    kept = [made_here.pop(file.src_uri, file) for file in files]  # a page of docs/ keeps its place
+    return Files(kept + list(made_here.values()))
 
 
 def compiled_templates(config, environment: str) -> Path:
@@ -85,6 +90,10 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_content(html, page, config, files):
+    return state.html_blocks().restore(html)
+
+
 def on_post_build(config):
     """The preview images go in last, so that their drawing has the whole build to run alongside. No page links to
     them (their addresses are in the pages' head tags), so MkDocs need not know them."""
@@ -95,15 +104,3 @@ def on_post_build(config):
     for path, cached in state.images().items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, site / path)
-
-
-def on_page_content(html, page, config, files):
-    return state.html_blocks().restore(html)
-
-
-def on_page_context(context, page, config, nav):
-    """A page built from data opens its YAML file in "Sửa trang này", not the Markdown stub."""
-    source = page.meta.get("du_lieu")
-    if source and config.repo_url:
-        page.edit_url = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/" + source
-    return context

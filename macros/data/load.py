@@ -31,6 +31,7 @@ class Placed:
     line: int = 0
     end_line: int = 0
     comments: dict
+    place: str = ""  # where a clerk finds a record read from a workbook ('…xlsx, trang tính "Báo cáo", dòng 7')
 
 
 class Located(Placed, dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.vocabulary import kinds, periods
+from macros.vocabulary import corrections, kinds, periods
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ABBREVIATION_PATTERN = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
@@ -103,7 +103,8 @@ class FileSpec:
     schema: str
     root: str
     required: bool = True
-    reader: str = "yaml"  # "xlsx": a filled copy of the report template, read by macros/intake/workbook.py
+    reader: str = "yaml"  # "xlsx", "ods": a filled copy of the report template, read by macros/intake/workbook.py;
+    # "refused": a spreadsheet format the intake does not read, answered with how to save it as .xlsx
 
 
 RECORDS: dict[str, Record] = {}
@@ -157,6 +158,16 @@ _record(
     ),
     Field(
         "tieu_de", "text", attr="title", title="Tiêu đề", description="Tiêu đề của mục, giữ nguyên văn.", max_length=500
+    ),
+    Field(
+        "ten_ngan",
+        "text",
+        attr="short_title",
+        title="Tên ngắn trong trình đơn",
+        description='Tên rút gọn của một mục có trang riêng, hiện trong trình đơn bên trái, ví dụ "Tư pháp" cho '
+        '"Công tác tư pháp". Không bắt buộc: để trống thì trình đơn dùng tiêu đề. Đây là nhãn của trang web, không '
+        "phải lời của Kế hoạch.",
+        max_length=100,
     ),
     Field(
         "van_ban",
@@ -757,7 +768,8 @@ _record(
         attr="value",
         title="Giá trị",
         description="Số đạt được (dấu chấm thập phân), hoặc true/false với chỉ tiêu đạt chuẩn.",
-        public="Số đạt được, hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
+        public="Số đạt được, đúng như đã báo cáo (trang web hiển thị và so với mục tiêu ở số chữ số thập phân của "
+        "mục tiêu, ít nhất hai), hoặc true/false với chỉ tiêu đạt/chưa đạt; trống với chỉ tiêu theo ấp.",
         clerk="Giá trị",
     ),
     Field(
@@ -813,6 +825,27 @@ _record(
         public="Giải thích ngắn của đơn vị báo cáo.",
         max_length=500,
         clerk="Ghi chú",
+    ),
+)
+_record(
+    "report_request",
+    "Báo cáo mới hay sửa báo cáo đã gửi (chỉ hỏi trong biểu mẫu web; không ghi vào tệp dữ liệu)",
+    Field(
+        "loai_bao_cao",
+        "enum",
+        title="Loại báo cáo",
+        description="Báo cáo mới, hoặc sửa một báo cáo đã gửi cho cùng chỉ tiêu, cùng kỳ.",
+        required=True,
+        choices=(corrections.NEW_REPORT, corrections.CORRECTION),
+        clerk="Loại báo cáo",
+    ),
+    Field(
+        "ly_do_sua",
+        "text",
+        title="Lý do sửa",
+        description=f"Bắt buộc khi sửa báo cáo đã gửi; được ghi vào ghi_chu của báo cáo, sau chữ “{corrections.MARK}”.",
+        max_length=300,
+        clerk="Lý do sửa",
     ),
 )
 _record(
@@ -891,6 +924,10 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("id-da-cong-bo.yml", "id-da-cong-bo.schema.json", "registry"),
     FileSpec("cap-nhat/*.yml", "cap-nhat.schema.json", "reports", required=False),
     FileSpec("cap-nhat/*.xlsx", "", "reports", required=False, reader="xlsx"),
+    FileSpec("cap-nhat/*.ods", "", "reports", required=False, reader="ods"),
+    # Saved in a format the intake does not read: read only to say how to save it as .xlsx.
+    FileSpec("cap-nhat/*.xls", "", "reports", required=False, reader="refused"),
+    FileSpec("cap-nhat/*.csv", "", "reports", required=False, reader="refused"),
     FileSpec("xa.yml", "xa.schema.json", "commune"),
     FileSpec("tu-viet-tat.yml", "tu-viet-tat.schema.json", "abbreviations", required=False),
 )

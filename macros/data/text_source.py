@@ -60,3 +60,18 @@ def invisible_name(char: str) -> str:
     if known:
         return f"{known}, U+{ord(char):04X}"
     return f"{unicodedata.name(char, 'ký tự vô hình')}, U+{ord(char):04X}"
+
+
+def invisible_label(char: str) -> str:
+    """A character that does not show, named for a clerk: its Vietnamese name and code point, "dấu cách độ rộng 0
+    (U+200B)" (the English gloss of INVISIBLE_NAMES left out); a character without a Vietnamese name by its
+    Unicode name."""
+    known = INVISIBLE_NAMES.get(char)
+    name = re.sub(r" \([^()]*\)$", "", known) if known else _unicode_name(char)
+    return f"{name} (U+{ord(char):04X})"
+
+
+def _unicode_name(char: str) -> str:
+    if unicodedata.category(char) == "Cc":
+        return "ký tự điều khiển"
+    return unicodedata.name(char, "ký tự vô hình").lower()

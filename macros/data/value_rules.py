@@ -10,7 +10,7 @@ from macros.data.rules import Entry, Index
 from macros.data.spec import RECORDS
 from macros.errors import Problem
 from macros.urls import AGENCY, CITE, TARGET, TASK, Urls
-from macros.vocabulary import kinds, periods
+from macros.vocabulary import corrections, kinds, periods, units
 
 
 def _number(value) -> bool:
@@ -174,14 +174,32 @@ def _goal_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
     key = None if kind.yes_no else RECORDS["target"].key_of(kind.goal_attr)
     if key and not _number(entry.record.get(key)):
         return [_problem(entry, key, kind.missing_goal, f"thêm dòng {key}: <số>")]
-    if key and kind.whole and not float(entry.record[key]).is_integer():
-        return [_problem(entry, key, *fraction_of_count(entry.record[key]))]
+    unit = entry.record.get("don_vi")
+    if key and counts_whole(kind, unit) and not float(entry.record[key]).is_integer():
+        return [_problem(entry, key, *fraction_of_count(entry.record[key], unit))]
+    if not kind.yes_no and unit is not None and not units.known(unit):
+        return [_problem(entry, "don_vi", *unknown_unit(unit))]
     return []
 
 
-def fraction_of_count(value) -> tuple[str, str]:
-    """(message, fix) for a fraction where a kind counts whole things."""
-    return f"{fmt.number(value)} không phải là số nguyên", "chỉ tiêu này đếm số lượng: viết một số nguyên"
+def counts_whole(kind: kinds.TargetKind, unit) -> bool:
+    """Whether a target counts whole things: its kind says so, or its unit names a thing (units.COUNTED)."""
+    return kind.whole or units.counts_things(unit)
+
+
+def unknown_unit(unit) -> tuple[str, str]:
+    return (
+        f'đơn vị tính "{unit}" chưa có trong danh mục đơn vị, nên máy không biết số này đếm từng cái (số nguyên) '
+        "hay là số đo",
+        "thêm đơn vị vào macros/vocabulary/units.py (COUNTED nếu đếm từng cái như sản phẩm, hộ; MEASURED nếu là số "
+        "đo như ha, tấn), hoặc viết lại đơn vị cho giống một đơn vị đã có",
+    )
+
+
+def fraction_of_count(value, unit: str | None = None) -> tuple[str, str]:
+    """(message, fix) for a fraction where a target counts whole things."""
+    things = unit or "số lượng"
+    return f"{fmt.number(value)} không phải là số nguyên", f"chỉ tiêu này đếm {things}: viết một số nguyên"
 
 
 def _deadline_problems(entry: Entry, kind: kinds.TargetKind) -> list[Problem]:
@@ -319,14 +337,21 @@ def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
                 "viết số đạt được",
             )
         ]
-    if kind in kinds.KINDS and kinds.KINDS[kind].whole and _number(value) and not float(value).is_integer():
-        return [_problem(entry, "gia_tri", *fraction_of_count(value))]
+    unit = target.record.get("don_vi")
+    if kind in kinds.KINDS and counts_whole(kinds.KINDS[kind], unit):
+        fractions = [n for n in _reported_numbers(entry, value) if _number(n) and not float(n).is_integer()]
+        if fractions:
+            return [_problem(entry, "theo_ap" if per_hamlet else "gia_tri", *fraction_of_count(fractions[0], unit))]
     return _report_range(entry, target, value)
 
 
-def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
+def _reported_numbers(entry: Entry, value) -> list:
     hamlet_values = entry.record.get("theo_ap")
-    values = [value] + (list(hamlet_values.values()) if isinstance(hamlet_values, dict) else [])
+    return [value] + (list(hamlet_values.values()) if isinstance(hamlet_values, dict) else [])
+
+
+def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
+    values = _reported_numbers(entry, value)
     failures = filter(None, (out_of_range(number, target.record.get("don_vi")) for number in values))
     return [_problem(entry, "gia_tri", *failure) for failure in list(failures)[:1]]
 
@@ -334,23 +359,58 @@ def _report_range(entry: Entry, target: Entry, value) -> list[Problem]:
 def check_reports(index: Index, today: dt.date) -> list[Problem]:
     targets = {entry.record.get("id"): entry for entry in index.collections.get("target", [])}
     hamlets = None if "hamlet" in index.unreadable else index.ids("hamlet")
-    problems, seen = [], {}
-    for entry in index.collections.get("report", []):
-        key = (entry.record.get("chi_tieu"), str(entry.record.get("ky")))
-        if key in seen:
-            problems.append(
-                _problem(
-                    entry,
-                    "ky",
-                    f"chỉ tiêu {key[0]} đã có báo cáo kỳ {key[1]} ({seen[key]})",
-                    "gộp hai báo cáo làm một, hoặc sửa lại kỳ",
-                )
-            )
-        seen.setdefault(key, f"{entry.path}:{entry.record.line}")
+    reports = index.collections.get("report", [])
+    problems = _repeated_reports(reports) + _correction_notes(reports)
+    for entry in reports:
         problems += _period_problems(entry, today, index.span)
-        problems += _value_problems(entry, targets.get(key[0]))
+        problems += _value_problems(entry, targets.get(entry.record.get("chi_tieu")))
         problems += _hamlet_problems(entry, hamlets)
     return problems
+
+
+def place(entry: Entry) -> str:
+    """Where a clerk finds a report: its file and line, or its workbook, sheet and row."""
+    return entry.record.place or f"{entry.path}:{entry.record.line}"
+
+
+DUPLICATE_FIX = (
+    f'nếu đây là số sửa lại, sửa thẳng vào báo cáo cũ, hoặc ghi ghi_chu bắt đầu bằng "{corrections.MARK}" và lý do '
+    f'(ví dụ ghi_chu: "{corrections.MARK} số quý 3 tính nhầm"); nếu không, gộp hai báo cáo làm một hoặc sửa lại kỳ'
+)
+
+
+def _repeated_reports(reports: list[Entry]) -> list[Problem]:
+    """One report per target and period, whatever file it is in; a second one is accepted only as the correction of
+    the first (its note begins with "Sửa:" and gives the reason), and only one correction."""
+    groups: dict[tuple, list[Entry]] = {}
+    for entry in reports:
+        groups.setdefault((entry.record.get("chi_tieu"), str(entry.record.get("ky"))), []).append(entry)
+    problems = []
+    for (target, period), entries in groups.items():
+        originals = [e for e in entries if not corrections.reason(e.record.get("ghi_chu"))]
+        fixes = [e for e in entries if corrections.reason(e.record.get("ghi_chu"))]
+        first = (originals or fixes)[0]
+        for entry in originals[1:]:
+            message = f"chỉ tiêu {target} đã có báo cáo kỳ {period} ({place(first)})"
+            problems.append(_problem(entry, "ky", message, DUPLICATE_FIX))
+        for entry in fixes[1:]:
+            message = f"chỉ tiêu {target} kỳ {period} đã có một báo cáo sửa ({place(fixes[0])})"
+            fix = "mỗi báo cáo chỉ sửa một lần: sửa thẳng vào báo cáo sửa đó, rồi xoá báo cáo này"
+            problems.append(_problem(entry, "ghi_chu", message, fix))
+    return problems
+
+
+def _correction_notes(reports: list[Entry]) -> list[Problem]:
+    return [
+        _problem(
+            entry,
+            "ghi_chu",
+            f'ghi chú bắt đầu bằng "{corrections.MARK}" nhưng chưa ghi lý do sửa',
+            f'ghi lý do sau "{corrections.MARK}", ví dụ "{corrections.MARK} số quý 3 tính nhầm"',
+        )
+        for entry in reports
+        if corrections.reason(entry.record.get("ghi_chu")) == ""
+    ]
 
 
 def _hamlet_problems(entry: Entry, hamlets: set[str] | None) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,7 +12,7 @@ from macros import slug
 from macros.data.load import Source
 from macros.data.spec import AGENCY_ROLES, RECORDS
 from macros.settings import SPLIT_PAGE_CHARS
-from macros.vocabulary import kinds, periods
+from macros.vocabulary import corrections, kinds, periods
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Unit:
     blocks: tuple[Block, ...]
     children: tuple[Unit, ...]
     depth: int
+    short_title: str | None = None  # the site's label in the navigation, when the title is too long for it
 
     def walk(self):
         yield self
@@ -209,6 +211,7 @@ class Report:
     note: str | None
     file: str
     line: int
+    place: str = ""  # a workbook row: '<file>, trang tính "<sheet>", dòng <row>' (a YAML report is file:line)
 
 
 @dataclass(frozen=True)
@@ -409,8 +412,28 @@ def _document(raw) -> Document:
 def _reports(source: Source) -> list[Report]:
     items = source.root.get("bao_cao") or []
     return [
-        Report(**fields("report", raw), file=source.path, line=items.line_of(index)) for index, raw in enumerate(items)
+        Report(**fields("report", raw), file=source.path, line=items.line_of(index), place=raw.place)
+        for index, raw in enumerate(items)
     ]
+
+
+def corrected(reports) -> tuple[Report, ...]:
+    """One report per target and period: a correction (its note begins with "Sửa:", macros/vocabulary/corrections.py)
+    replaces the report it corrects, and for a per-hamlet target only the hamlets it gives (the check has made sure
+    there is at most one report and one correction of each)."""
+    groups: dict[tuple, list[Report]] = {}
+    for report in reports:
+        groups.setdefault((report.target_id, report.period.code), []).append(report)
+    return tuple(_replaced(group) for group in groups.values())
+
+
+def _replaced(group: list[Report]) -> Report:
+    fixes = [report for report in group if corrections.reason(report.note)]
+    if len(group) < 2 or not fixes:
+        return group[0]
+    original = next((report for report in group if report not in fixes), group[0])
+    hamlets = dict(original.hamlet_values) | dict(fixes[0].hamlet_values)
+    return dataclasses.replace(fixes[0], hamlet_values=tuple(sorted(hamlets.items())))
 
 
 def build(sources: dict[str, list[Source]]) -> Plan:
@@ -425,7 +448,7 @@ def build(sources: dict[str, list[Source]]) -> Plan:
         hamlets=tuple(Hamlet(**fields("hamlet", h)) for h in hamlets["ap"]),
         hamlets_complete=hamlets["day_du"],
         hamlets_note=hamlets.get("ghi_chu"),
-        reports=tuple(report for source in sources.get("reports", []) for report in _reports(source)),
+        reports=corrected(report for source in sources.get("reports", []) for report in _reports(source)),
         commune=Commune(**fields("commune", sources["commune"][0].root)),
         redirects=_redirects(sources["registry"][0].root),
         abbreviations=_abbreviations(sources.get("abbreviations", [])),

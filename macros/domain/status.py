@@ -95,7 +95,12 @@ def plan_precision(target: Target) -> int:
     two), and never fewer than the site's own COMPUTED_DECIMALS. A whole goal ("100% dự toán", "5 sản phẩm") is an
     exact threshold, not a rounded measurement: reading 100,4% of the estimate as 100% would publish a number the
     clerk did not write and call it "chưa vượt"."""
-    goal = kinds.of(target).goal(target)
+    return precision_of(kinds.of(target).goal(target))
+
+
+def precision_of(goal) -> int:
+    """The decimals a number is judged and shown at, for a goal written as `goal` (plan_precision's rule; the
+    report intake asks it with a target still in its data file)."""
     return max(fmt.decimals_of(goal), fmt.COMPUTED_DECIMALS)
 
 
@@ -113,10 +118,18 @@ def is_met(target: Target, value) -> bool:
 
 
 def judged_value(target: Target, report: Report):
-    """The value a report is judged on: a per-hamlet target is only as far as its furthest-behind hamlet."""
+    """The value a report is judged on and published with, at the plan's precision: a per-hamlet target is only as
+    far as its furthest-behind hamlet."""
     if not target.per_hamlet or kinds.of(target).yes_no:
-        return report.value
-    return kinds.comparison_of(target).furthest_behind(value for _, value in report.hamlet_values)
+        return at_plan_precision(target, report.value)
+    values = (at_plan_precision(target, value) for _, value in report.hamlet_values)
+    return kinds.comparison_of(target).furthest_behind(values)
+
+
+def published(target: Target, value) -> str:
+    """A reported value as every page, feed and summary publishes it: at the plan's precision, with its unit (the
+    value as typed stays in the open data)."""
+    return fmt.quantity(at_plan_precision(target, value), target.unit)
 
 
 def yearly_reports(usable: list[Report], scope: Scope) -> tuple[Report, ...]:
@@ -147,7 +160,8 @@ def covers_every_hamlet(target: Target, report: Report, hamlets: tuple[str, ...]
 def hamlet_results(target: Target, report: Report | None, hamlets: tuple[str, ...]) -> list[tuple[str, object, bool]]:
     """(hamlet id, latest value or None, whether it meets the goal) for every hamlet, in the plan's order."""
     latest = dict(report.hamlet_values) if report else {}
-    return [(h, latest.get(h), latest.get(h) is not None and is_met(target, latest[h])) for h in hamlets]
+    values = {hamlet: at_plan_precision(target, value) for hamlet, value in latest.items()}
+    return [(h, values.get(h), values.get(h) is not None and is_met(target, values[h])) for h in hamlets]
 
 
 def start_point(target: Target, usable: list[Report], start_year: int) -> tuple[dt.date, float]:
@@ -227,13 +241,13 @@ def _assess_yes_no(target: Target, usable: list[Report], today: dt.date, scope: 
 def _assess_yearly(target: Target, usable: list[Report], today: dt.date, scope: Scope) -> Assessment:
     """A target for every year is judged on the year of its latest report, if that is this year or the last."""
     latest = usable[-1]
-    year, found = latest.period.start.year, dict(latest=latest, value=latest.value)
+    year, found = latest.period.start.year, dict(latest=latest, value=judged_value(target, latest))
     if year < today.year - 1:
         reason = f"Chưa có báo cáo cho năm {today.year - 1}; báo cáo mới nhất là của năm {year}."
         return Assessment(NO_DATA, reason, **found)
     if kinds.of(target).yes_no:
         return _yearly_yes_no(target, latest, year, today, found)
-    if _cumulative_in_year(target, latest) and year == today.year and _still_open(target, latest.value):
+    if _cumulative_in_year(target, latest) and year == today.year and _still_open(target, found["value"]):
         return _year_to_date(target, latest)
     return _yearly_number(target, latest, year, today, found)
 
@@ -249,8 +263,8 @@ def _yearly_yes_no(target: Target, latest: Report, year: int, today: dt.date, fo
 
 def _yearly_number(target: Target, latest: Report, year: int, today: dt.date, found: dict) -> Assessment:
     compare, goal = kinds.comparison_of(target), fmt.quantity(target.goal, target.unit)
-    shown = fmt.quantity(latest.value, target.unit)
-    if is_met(target, latest.value):
+    shown = fmt.quantity(found["value"], target.unit)
+    if is_met(target, found["value"]):
         return Assessment(ACHIEVED, f"Năm {year}: {shown}, {compare.meets(goal)}.", **found)
     if year < today.year:
         reason = f"Năm {year} đã kết thúc; số mới nhất ({latest.period.label}) là {shown}, {compare.falls_short(goal)}."
@@ -274,10 +288,10 @@ def _still_open(target: Target, value) -> bool:
 
 def _year_to_date(target: Target, latest: Report) -> Assessment:
     """An in-year report of a number that adds up over the year is held to the share of the year gone by."""
-    share, compare = year_share(latest.as_of), kinds.comparison_of(target)
+    share, compare, value = year_share(latest.as_of), kinds.comparison_of(target), judged_value(target, latest)
     expected = target.goal * share
-    shown, unit = fmt.quantity(latest.value, target.unit), target.unit
-    keeps_up = compare.keeps_up(latest.value, expected)
+    shown, unit = fmt.quantity(value, target.unit), target.unit
+    keeps_up = compare.keeps_up(value, expected)
     reason = (
         f"Năm {latest.period.start.year} chưa kết thúc; số cộng dồn đến ngày {fmt.date(latest.as_of)} "
         f"({latest.period.label}) là {shown}. Đến ngày đó đã qua {fmt.number(round(share * 100, 2))}% thời gian "
@@ -286,7 +300,7 @@ def _year_to_date(target: Target, latest: Report) -> Assessment:
         f"số báo cáo {compare.level_verdict(keeps_up)} mức này."
     )
     status = ON_TRACK if keeps_up else BEHIND
-    return Assessment(status, reason, latest=latest, value=latest.value, expected=expected)
+    return Assessment(status, reason, latest=latest, value=value, expected=expected)
 
 
 def _assess_line(target: Target, usable: list[Report], today: dt.date, scope: Scope) -> Assessment:
@@ -332,7 +346,7 @@ def _assess_average(target: Target, usable: list[Report], today: dt.date, scope:
     status = (ACHIEVED if met else MISSED) if final else (ON_TRACK if met else BEHIND)
     goal = fmt.quantity(target.goal, target.unit)
     verdict = compare.meets(f"bình quân {goal}") if met else compare.falls_short(f"bình quân {goal}")
-    listed = "; ".join(f"năm {r.period.start.year}: {fmt.quantity(r.value, target.unit)}" for r in years)
+    listed = "; ".join(f"năm {r.period.start.year}: {published(target, r.value)}" for r in years)
     reason = f"Bình quân {len(years)} năm đã có số cả năm ({listed}) là {fmt.quantity(value, target.unit)}, {verdict}."
     if not final and scope.span is not None:
         reason += f" Kết quả cuối cùng tính khi hết năm {scope.span.last}."

@@ -1,32 +1,39 @@
 """The web-form route: the GitHub issue form "Báo cáo tiến độ", made from the data, and the reading of its answers.
 
-GitHub renders a submitted form as Markdown: for each field a heading `### <label>`, a blank line, then the answer,
-and `_No response_` for an optional field left empty. The answers go through the same intake core as a workbook row.
+GitHub renders a submitted form as Markdown: for each field, in the form's order, a heading `### <label>`, a blank
+line, then the answer, and `_No response_` for an optional field left empty. A body is read by the form's own labels
+in the form's order: a heading typed inside an answer that is not one of those labels stays part of the answer, and a
+body whose labelled sections are repeated, missing or out of order (an issue edited by hand) is refused with the
+reason, never half-read. The answers go through the same intake core as a workbook row.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
 from macros.domain.model import Plan
 from macros.intake import clerk, fields
-from macros.vocabulary import kinds
+from macros.vocabulary import corrections, kinds
 
 PATH = ".github/ISSUE_TEMPLATE/bao-cao-tien-do.yml"
 LABEL = "bao-cao-tien-do"  # the issue label the intake workflow acts on
 NO_RESPONSE = "_No response_"
-# The form's fields in order: report field -> label shown to the clerk (and heading of the rendered issue).
-LABELS = fields.LABELS
+# The form's fields in order: field -> label shown to the clerk (and heading of the rendered issue): whether the
+# report is new or a correction and why, then the report's fields.
+LABELS = fields.FORM_LABELS
 HAMLETS = LABELS[fields.HAMLETS]
-REQUIRED = fields.REQUIRED
+REQUIRED = (fields.KIND, *fields.REQUIRED)
 HEADER = "# Tệp này được tạo từ data/ bằng lệnh `make issue-form`. Không sửa tay: sửa dữ liệu rồi chạy lại lệnh.\n"
 
 
-def _dropdown(name: str, description: str, options: list[str]) -> dict:
+def _dropdown(name: str, description: str, options: list[str], default: int | None = None) -> dict:
     attributes = {"label": LABELS[name], "description": description, "options": options}
+    if default is not None:
+        attributes["default"] = default  # the option preselected
     return {"type": "dropdown", "id": name, "attributes": attributes, "validations": {"required": True}}
 
 
@@ -56,6 +63,8 @@ def definition(plan: Plan) -> dict:
     """The issue form as a mapping (GitHub issue-form syntax)."""
     body = [
         {"type": "markdown", "attributes": {"value": INTRODUCTION}},
+        _dropdown(fields.KIND, KIND_HELP, list(fields.of(fields.KIND).choices), default=0),
+        _field("textarea", fields.REASON, REASON_HELP, "Ví dụ: số quý 3 tính nhầm, đúng là 81,82%"),
         _dropdown("chi_tieu", "Chỉ tiêu được báo cáo.", [f"{t.name} ({t.id})" for t in plan.targets]),
         _dropdown("ky", "Tháng, quý hoặc năm của số liệu.", _periods(plan)),
         *_value_fields(plan),
@@ -68,11 +77,20 @@ def definition(plan: Plan) -> dict:
     return {**header, "body": body}
 
 
+KIND_HELP = (
+    f"Chọn “{corrections.CORRECTION}” khi số liệu của chỉ tiêu này, kỳ này đã được gửi trước đây và nay cần sửa: "
+    "báo cáo mới thay cho báo cáo cũ."
+)
+REASON_HELP = (
+    f"Bắt buộc khi chọn “{corrections.CORRECTION}”: vì sao sửa. Lý do được ghi vào phần ghi chú của báo cáo, sau "
+    f"chữ “{corrections.MARK}”. Để trống khi gửi báo cáo mới."
+)
 DESCRIPTION = "Gửi số liệu tiến độ của một chỉ tiêu; máy kiểm tra rồi mở đề nghị thay đổi để người duyệt xem."
 INTRODUCTION = (
     "Mỗi lần gửi là **một chỉ tiêu, một kỳ**. Sau khi bấm *Submit new issue*, máy kiểm tra số liệu: nếu hợp lệ, "
     "một đề nghị thay đổi (pull request) được mở để người duyệt đối chiếu với văn bản nguồn; nếu có lỗi, máy trả "
-    "lời ngay dưới issue này bằng tiếng Việt. Sửa issue (Edit) thì máy kiểm tra lại."
+    "lời ngay dưới issue này bằng tiếng Việt. Sửa issue (Edit) thì máy kiểm tra lại. Muốn sửa số đã gửi: gửi "
+    f"lại chỉ tiêu và kỳ đó, chọn **{corrections.CORRECTION}** và ghi lý do."
 )
 
 
@@ -85,44 +103,74 @@ def render(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class Answer:
-    """The fields read from one issue body: label -> text (None for `_No response_`), and the headings missing."""
+    """The fields read from one issue body: label -> text (None for `_No response_`), the labels missing, and why
+    the body's shape is not the form's (sections repeated or out of order, text before the first one)."""
 
     values: dict[str, str | None]
     missing: tuple[str, ...]
+    shape: tuple[str, ...] = ()
+
+
+HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 
 
 def parse_body(body: str) -> Answer:
-    """Split the Markdown GitHub renders from a form: `### Label`, blank line, answer."""
-    sections = re.split(r"^###[ \t]+(.+?)[ \t]*$", body.replace("\r\n", "\n"), flags=re.MULTILINE)
-    values = {}
-    for heading, text in zip(sections[1::2], sections[2::2], strict=True):
-        answer = text.strip()
-        values[heading.strip()] = None if answer in ("", NO_RESPONSE) else answer
-    missing = tuple(LABELS[name] for name in REQUIRED if LABELS[name] not in values)
-    return Answer(values, missing)
+    """Split the Markdown GitHub renders from a form by the form's own headings (`### <label>`, in the form's order);
+    any other line, a `### ` heading of the clerk's own included, belongs to the answer above it."""
+    text = unicodedata.normalize("NFC", body)  # a body edited on another keyboard writes the same labels
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    known = set(LABELS.values())
+    found = [
+        (index, match[1]) for index, line in enumerate(lines) if (match := HEADING.match(line)) and match[1] in known
+    ]
+    values, shape = {}, list(_shape(found, lines))
+    ends = [index for index, _ in found[1:]] + [len(lines)]
+    for (start, label), end in zip(found, ends[: len(found)], strict=True):
+        answer = "\n".join(lines[start + 1 : end]).strip()
+        values.setdefault(label, None if answer in ("", NO_RESPONSE) else answer)
+    missing = tuple(label for label in LABELS.values() if label not in values)
+    return Answer(values, missing, tuple(shape))
 
 
-def hamlet_values(text: str | None) -> tuple[dict[str, str], list[str]]:
-    """Lines "ấp Vĩnh Thạnh (vinh-thanh): 3" -> {"vinh-thanh": "3"}; also the lines that are not of that form."""
-    values, unreadable = {}, []
+def _shape(found: list[tuple[int, str]], lines: list[str]):
+    """Why a body's sections are not the form's: repeated, out of order, or text before the first one."""
+    labels = [label for _, label in found]
+    for label in dict.fromkeys(labels):
+        if labels.count(label) > 1:
+            yield f"mục “{label}” xuất hiện {labels.count(label)} lần; mỗi mục chỉ được có một lần"
+    order = list(LABELS.values())
+    seen = [order.index(label) for label in dict.fromkeys(labels)]
+    if seen != sorted(seen):
+        yield "các mục không theo thứ tự của biểu mẫu (" + ", ".join(f"“{order[i]}”" for i in seen) + ")"
+    before = "\n".join(lines[: found[0][0]] if found else lines).strip()
+    if before and found:
+        yield f"có nội dung trước mục đầu tiên “{found[0][1]}”, không thuộc mục nào của biểu mẫu"
+
+
+def hamlet_values(text: str | None, hamlets: dict[str, str]) -> tuple[dict[str, str], list[clerk.Refusal]]:
+    """Lines "ấp Vĩnh Thạnh (vinh-thanh): 3", "Vĩnh Thạnh: 3" or "vinh-thanh: 3" -> {"vinh-thanh": "3"} (a hamlet by
+    its id or its name, from {id: name}); the lines that are not of that form are refused."""
+    values, refused = {}, []
     for line in (text or "").splitlines():
         name, colon, value = line.rpartition(":")
         if not line.strip():
             continue
-        if not colon or not name.strip():
-            unreadable.append(line.strip())
+        reading = clerk.read_report({"chi_tieu": name}) if colon and name.strip() else None
+        if reading is None or reading.refusals:
+            message = (
+                reading.refusals[0].message if reading and reading.refusals else f"không đọc được dòng “{line.strip()}”"
+            )
+            refused.append(clerk.Refusal(fields.HAMLETS, message, "viết mỗi ấp một dòng: Tên ấp (mã ấp): số"))
             continue
-        values[clerk.read_id(name)] = value.strip()
-    return values, unreadable
+        written = reading.record["chi_tieu"]
+        values[clerk.hamlet_id(written, hamlets) or written] = value.strip()
+    return values, refused
 
 
-def read(answer: Answer) -> clerk.Reading:
+def read(answer: Answer, hamlets: dict[str, str] | None = None) -> clerk.Reading:
     """The report record the form describes, or the refusals, each naming its form field."""
-    cells = {name: answer.values.get(label) for name, label in LABELS.items() if name != "theo_ap"}
-    hamlets, unreadable = hamlet_values(answer.values.get(HAMLETS))
-    reading = clerk.read_report(cells, hamlets)
-    reading.refusals += [
-        clerk.Refusal("theo_ap", f'không đọc được dòng "{line}"', "viết mỗi ấp một dòng: Tên ấp (mã ấp): số")
-        for line in unreadable
-    ]
+    cells = {name: answer.values.get(LABELS[name]) for name in fields.NAMES if name != fields.HAMLETS}
+    values, refused = hamlet_values(answer.values.get(HAMLETS), hamlets or {})
+    reading = clerk.read_report(cells, values)
+    reading.refusals += refused
     return reading

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
-from macros.intake.workbook import HAMLET_MARK, HEADERS
+from macros.intake.sheets import column_letter
+from macros.intake.workbook import GUIDE_SHEET, HAMLET_MARK, HEADERS, LISTS_SHEET, REPORT_SHEET
 from macros.urls import Urls
 from macros.vocabulary import kinds
 
 PATH = Urls.data_file("mau-bao-cao.xlsx")
-REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh mục"
 YES_NO = ("Đạt", "Chưa đạt")
 LOCKED_COLUMNS = 2  # Mã chỉ tiêu and Chỉ tiêu: the row's identity, which the reader trusts
 WIDTHS = (28, 48, 16, 18, 14, 15, 36, 36, 30)
@@ -34,15 +34,6 @@ CORE_PROPERTIES = "docProps/core.xml"
 MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build clock in the file
 HEADER_COLOUR = "DDEBF7"
-
-
-def column_letter(index: int) -> str:
-    """Excel's name of a column: 1 → A, 26 → Z, 27 → AA."""
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 # Column letters by the report field they feed (by header for the columns that only help the clerk).
@@ -53,16 +44,20 @@ GUIDE = (
     "1. Mỗi dòng của trang tính “Báo cáo” là một chỉ tiêu. Không sửa hai cột Mã chỉ tiêu và Chỉ tiêu (đã khoá).",
     "2. Chỉ điền dòng của chỉ tiêu có số liệu. Dòng để trống cột Giá trị được bỏ qua (không phải số 0).",
     "3. Kỳ báo cáo: chọn trong danh sách, ví dụ Tháng 11/2026, Quý 4/2026, Năm 2026.",
-    "4. Giá trị: gõ số như thường lệ, ví dụ 81,82 hoặc 1.234.567. Chỉ tiêu đạt chuẩn chọn Đạt hoặc Chưa đạt.",
+    "4. Giá trị: gõ số như thường lệ, ví dụ 81,82, 81,82% hoặc 1.234.567. Chỉ tiêu đạt chuẩn chọn Đạt hoặc Chưa đạt.",
+    "   Máy đọc đúng con số ô hiển thị: ô hiện 82% mà số gõ là 81,82% thì bị báo lỗi (tăng số chữ số thập phân).",
     "   Số như 1.234 hoặc 1,234 đọc được hai cách nên bị từ chối: viết 1234, hoặc 1,2340 nếu là số thập phân.",
     "5. Chỉ tiêu tính theo ấp: mỗi ấp một dòng (mã dạng chỉ-tiêu/ấp); các ấp cùng kỳ ghi cùng ngày, nguồn, đơn vị.",
     "6. Ngày số liệu: ngày mà số liệu được tính đến, trong kỳ báo cáo, ví dụ 30/11/2026.",
     "7. Nguồn số liệu: số hiệu và ngày văn bản báo cáo, hoặc đường dẫn đến văn bản.",
     "8. Đơn vị báo cáo: chọn trong danh sách.",
-    "9. Lưu tệp dạng .xlsx, tải lên thư mục data/cap-nhat của kho dữ liệu trên GitHub (Add file → Upload files).",
-    "   Máy kiểm tra từng dòng; lỗi được báo theo số dòng và tên cột, chưa sửa thì chưa có gì lên trang web.",
+    "9. Lưu tệp dạng .xlsx (hoặc .ods của LibreOffice; không lưu .xls hay .csv), tải lên thư mục data/cap-nhat của",
+    "   kho dữ liệu trên GitHub (Add file → Upload files).",
+    "   Máy kiểm tra từng dòng; lỗi được báo theo trang tính, số dòng và tên cột; chưa sửa thì chưa có gì lên trang.",
+    "10. Sửa số đã gửi: điền lại dòng đó với số đúng, cột Ghi chú ghi “Sửa:” và lý do (“Sửa: số quý 3 tính nhầm”).",
     "",
-    "Không đổi tên, không xoá các cột; có thể đổi thứ tự cột hoặc thêm trang tính khác.",
+    "Không đổi tên, không xoá các cột; có thể đổi thứ tự cột. Có thể chép trang tính Báo cáo thành nhiều trang (ví dụ",
+    "mỗi tháng một trang): mọi trang tính có dòng tiêu đề đều được đọc; trang tính khác có nội dung thì bị báo lỗi.",
 )
 
 

@@ -168,8 +168,9 @@ LATEST = (
         "gia_tri_moi_nhat",
         VALUE_TYPES["value"],
         title="Số mới nhất",
-        description="Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp thấp nhất); true/false với chỉ tiêu "
-        "đạt/chưa đạt; để trống khi chưa có báo cáo.",
+        description="Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp thấp nhất), làm tròn như trang hiển thị và "
+        "như khi so với mục tiêu: đến số chữ số thập phân của mục tiêu, ít nhất hai (số đúng như đã báo cáo ở cột "
+        "gia_tri của cap-nhat); true/false với chỉ tiêu đạt/chưa đạt; để trống khi chưa có báo cáo.",
     ),
     Column(
         "ngay_so_lieu",

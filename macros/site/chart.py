@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from macros import formats as fmt
+from macros.domain import status
 from macros.domain.model import Report, Target
 from macros.settings import CHART_HEIGHT, CHART_PAD, CHART_WIDTH
 
@@ -73,7 +74,8 @@ def build(target: Target, reports: tuple[Report, ...]) -> Chart | None:
     numeric = [r for r in reports if isinstance(r.value, (int, float)) and not isinstance(r.value, bool)]
     if not numeric or target.goal is None:
         return None
-    bottom, top, step = axis([target.goal] + [r.value for r in numeric])
+    values = [status.at_plan_precision(target, r.value) for r in numeric]  # as the pages publish them
+    bottom, top, step = axis([target.goal, *values])
     first, last = numeric[0].as_of.toordinal(), numeric[-1].as_of.toordinal()
     span = max(last - first, 1)
 
@@ -83,10 +85,10 @@ def build(target: Target, reports: tuple[Report, ...]) -> Chart | None:
     points = tuple(
         Point(
             LEFT + (WIDTH - LEFT - PAD) * (r.as_of.toordinal() - first) / span if len(numeric) > 1 else WIDTH / 2,
-            y(r.value),
-            f"{r.period.label}: {fmt.quantity(r.value, target.unit)}",
+            y(value),
+            f"{r.period.label}: {status.published(target, r.value)}",
         )
-        for r in numeric
+        for r, value in zip(numeric, values, strict=True)
     )
     return Chart(points, y(target.goal), fmt.quantity(target.goal, target.unit), *_ticks(target, bottom, top, step, y))
 

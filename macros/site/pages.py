@@ -2,7 +2,7 @@
 
 Two ways make a page, each for its own case:
 - A page with hand-written text (the home page, the targets index, the guide…) is a Markdown file in docs/ that calls a
-  macro (registered in macros/adapter/macros_plugin.py) for its data part; its address is its file's.
+  macro (named in MACROS of macros/publish/hand_written.py) for its data part; its address is its file's.
 - A page that exists once per data record, or that is wholly made of data and has no fixed place in the navigation
   (plan sections, targets, agencies, period reports, the mid-term review), is a PageType below: one record that names
   the records, the address, the title, the template, the template's context and the data file that "Sửa trang này"
@@ -56,10 +56,10 @@ class PageType:
 
 
 def markdown_page(title: str, body: str, searchable: bool = True, preview: previews.Preview | None = None) -> str:
-    # Data text is never rendered as a template: render_macros is off for generated pages.
+    # Data text is never rendered as a template: nothing runs Jinja over a generated page.
     # The theme prints page titles unescaped (header, <title>), so the title is escaped here. The description and
     # image stay plain text: overrides/main.html escapes them where it writes them (the head of every page).
-    meta = {"title": str(escape(title)), "render_macros": False}
+    meta = {"title": str(escape(title))}
     if preview:
         meta |= {"description": preview.description, "image": preview.image}
     if not searchable:

@@ -137,9 +137,9 @@ HAMLET_VERDICTS = {None: "Chưa có số liệu", True: "Đạt", False: "Chưa 
 def report_value(site: SiteData, target: Target, report) -> str:
     if report.hamlet_values:
         names = {hamlet.id: hamlet.name for hamlet in site.plan.hamlets}
-        shown = (f"{names[key]}: {fmt.quantity(value, target.unit)}" for key, value in report.hamlet_values)
+        shown = (f"{names[key]}: {status.published(target, value)}" for key, value in report.hamlet_values)
         return "; ".join(shown)
-    return fmt.quantity(report.value, target.unit)
+    return status.published(target, report.value)
 
 
 def context(site: SiteData, page_url: str, **extra) -> dict:

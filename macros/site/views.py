@@ -7,6 +7,7 @@ HTML or XML is written in a Jinja template (autoescaped); Python only chooses wh
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from macros.domain import feed, progress
@@ -15,6 +16,7 @@ from macros.opendata import columns, datapackage
 from macros.settings import PAGE_LIMIT
 from macros.site import render
 from macros.site.render import context, html
+from macros.urls import Urls
 
 
 def period_page_context(site: SiteData, report: progress.PeriodReport) -> dict:
@@ -68,7 +70,7 @@ class CommuneNames:
 
 
 def commune(site: SiteData, page_url: str) -> CommuneNames:
-    """Escaped for Markdown and HTML: mkdocs-macros inserts these strings into pages as they are."""
+    """Escaped for Markdown and HTML: the hand-written pages insert these strings as they are."""
     plan = site.plan
     url = datapackage.licence(plan)["path"]
     ten, tinh, giay_phep = (
@@ -76,3 +78,20 @@ def commune(site: SiteData, page_url: str) -> CommuneNames:
         for name in (plan.commune.name, plan.commune.province, datapackage.licence_name(plan))
     )
     return CommuneNames(ten=ten, tinh=tinh, giay_phep=giay_phep, giay_phep_url=url)
+
+
+@dataclass(frozen=True)
+class MidtermNames:
+    """The plan's mid-term review for the period index page: {{ giua_ky().nam }}, and its Markdown file relative to
+    that page, for a link MkDocs checks ({{ giua_ky().trang }})."""
+
+    nam: int
+    trang: str
+
+
+def midterm(site: SiteData, page_url: str) -> MidtermNames | None:
+    """None when the plan holds no mid-term review: the page then says nothing of one."""
+    year = site.plan.document.midterm_year
+    if year is None:
+        return None
+    return MidtermNames(nam=year, trang=posixpath.relpath(Urls.markdown_source(Urls.midterm(year)), Urls.periods))

@@ -77,6 +77,9 @@ def test_anything_else_is_refused_never_guessed(written):
         ("2026", "2026"),
         (2026, "2026"),
         ("2028-GK", "2028-GK"),
+        ("Quý 3 năm 2026", "2026-Q3"),
+        ("Quý III năm 2026", "2026-Q3"),
+        ("tháng 11 năm 2026", "2026-11"),
         (dt.datetime(2026, 11, 1), "2026-11"),  # what Excel makes of "11/2026" typed in a General cell
     ],
 )
@@ -92,7 +95,15 @@ def test_refuses_periods_that_do_not_exist(written):
 
 @pytest.mark.parametrize(
     "written",
-    ["30/11/2026", "30-11-2026", "30.11.2026", "2026-11-30", dt.datetime(2026, 11, 30), dt.date(2026, 11, 30)],
+    [
+        "30/11/2026",
+        "30-11-2026",
+        "30.11.2026",
+        "2026-11-30",
+        "2026/11/30",
+        dt.datetime(2026, 11, 30),
+        dt.date(2026, 11, 30),
+    ],
 )
 def test_reads_dates(written):
     assert clerk.read_date(written) == dt.date(2026, 11, 30)

@@ -120,7 +120,9 @@ FIXTURE_CASES = [
     (
         "bao-cao-trung-ky.yml",
         "data/cap-nhat/2026.yml:10: ky: chỉ tiêu bao-hiem-y-te đã có báo cáo kỳ 2026-Q3 "
-        "(data/cap-nhat/2026.yml:3) — gộp hai báo cáo làm một, hoặc sửa lại kỳ",
+        "(data/cap-nhat/2026.yml:3) — nếu đây là số sửa lại, sửa thẳng vào báo cáo cũ, hoặc ghi ghi_chu bắt đầu "
+        'bằng "Sửa:" và lý do (ví dụ ghi_chu: "Sửa: số quý 3 tính nhầm"); nếu không, gộp hai báo cáo làm một hoặc '
+        "sửa lại kỳ",
     ),
     (
         "ky-sai-dang.yml",

@@ -155,7 +155,7 @@ def test_extra_sheets_moved_columns_and_empty_rows(tmp_path, blank_template):
     source = book[template.REPORT_SHEET]
     rows = [list(row) for row in source.iter_rows(values_only=True)]
     moved = book.create_sheet("Số liệu tháng 11", 0)
-    book.create_sheet("Ghi chép riêng", 0).append(["Ghi chép", "không", "phải", "báo cáo"])
+    book.create_sheet("Trang trống", 0)
     moved.append(["Báo cáo tháng 11 của xã"])  # a title above the header row
     order = [8, 4, 0, 7, 1, 2, 3, 5, 6]
     for number, row in enumerate(rows):
@@ -198,7 +198,7 @@ def test_bad_rows_fail_the_check_naming_row_and_column(tmp_path, blank_template)
     save(book, data / "cap-nhat" / "loi.xlsx")
     result = check(data)
     assert result.returncode == 1
-    where = "data/cap-nhat/loi.xlsx: dòng {}, cột "
+    where = 'data/cap-nhat/loi.xlsx: trang tính "Báo cáo", dòng {}, cột '
     out = result.stdout
     assert where.format(unknown_row) + '"Mã chỉ tiêu": không có chỉ tiêu nào mang mã "khong-co-chi-tieu-nay"' in out
     assert where.format(row_of(blank_template, "bao-hiem-y-te")) + '"Kỳ báo cáo": kỳ 2027-Q1 chưa bắt đầu' in out
@@ -217,7 +217,7 @@ def test_a_formula_whose_result_is_not_stored_is_reported_not_skipped(tmp_path, 
     data = copy_data(tmp_path)
     (data / "cap-nhat" / "cong-thuc.xlsx").write_bytes(written.read_bytes())
     result = check(data)
-    where = f"data/cap-nhat/cong-thuc.xlsx: dòng {row_of(blank_template, 'san-pham-ocop-3-sao')}"
+    where = f'data/cap-nhat/cong-thuc.xlsx: trang tính "Báo cáo", dòng {row_of(blank_template, "san-pham-ocop-3-sao")}'
     assert result.returncode == 1 and f'{where}, cột "Giá trị": ô có công thức =1+2 nhưng tệp' in result.stdout
     resaved = resave_with_libreoffice(written, tmp_path / "libreoffice")
     (data / "cap-nhat" / "cong-thuc.xlsx").write_bytes(resaved.read_bytes())
@@ -232,7 +232,10 @@ def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_templ
     save(book, data / "cap-nhat" / "thieu-cot.xlsx")
     result = check(data)
     assert result.returncode == 1
-    assert 'data/cap-nhat/thieu-cot.xlsx: dòng 1, cột "Giá trị": dòng tiêu đề thiếu cột này' in result.stdout
+    assert (
+        'data/cap-nhat/thieu-cot.xlsx: trang tính "Báo cáo", dòng 1, cột "Giá trị": dòng tiêu đề thiếu cột này'
+        in result.stdout
+    )
     sheet.delete_rows(1)
     save(book, data / "cap-nhat" / "thieu-cot.xlsx")
     assert "data/cap-nhat/thieu-cot.xlsx: dòng tiêu đề: không tìm thấy dòng tiêu đề" in check(data).stdout
@@ -302,7 +305,7 @@ def test_a_bad_workbook_publishes_nothing(tmp_path, blank_template):
     save(fill(blank_template, {"tuyen-quan": BAD_ROWS["tuyen-quan"] | COMMON}), data / "cap-nhat" / "loi.xlsx")
     with pytest.raises(AssertionError) as failed:
         build_site(tmp_path / "site", data_dir=data)
-    assert "loi.xlsx: dòng" in str(failed.value) and 'cột "Giá trị"' in str(failed.value)
+    assert 'loi.xlsx: trang tính "Báo cáo", dòng' in str(failed.value) and 'cột "Giá trị"' in str(failed.value)
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -328,7 +331,10 @@ def test_the_job_summary_names_row_and_column(tmp_path, blank_template):
     summary = tmp_path / "summary.md"
     assert check(data, "--summary", str(summary)).returncode == 1
     row = row_of(blank_template, "tuyen-quan")
-    assert f'- `data/cap-nhat/loi.xlsx` dòng {row}, cột "Giá trị": không đọc được "một trăm"' in summary.read_text()
+    assert (
+        f'- `data/cap-nhat/loi.xlsx` trang tính "Báo cáo", dòng {row}, cột "Giá trị": không đọc được "một trăm"'
+        in summary.read_text()
+    )
 
 
 def test_workbook_rows_are_named_by_row_and_column_even_when_a_yaml_file_is_unreadable(tmp_path, blank_template):
@@ -338,5 +344,8 @@ def test_workbook_rows_are_named_by_row_and_column_even_when_a_yaml_file_is_unre
     save(fill(blank_template, {"tuyen-quan": cells}), data / "cap-nhat" / "thang-11.xlsx")
     out = check(data).stdout
     row = row_of(blank_template, "tuyen-quan")
-    assert f'data/cap-nhat/thang-11.xlsx: dòng {row}, cột "Ngày số liệu": thiếu trường bắt buộc' in out
+    assert (
+        f'data/cap-nhat/thang-11.xlsx: trang tính "Báo cáo", dòng {row}, cột "Ngày số liệu": thiếu trường bắt buộc'
+        in out
+    )
     assert "data/cap-nhat/2026.yml:" in out

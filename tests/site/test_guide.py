@@ -39,7 +39,7 @@ def test_every_yaml_template_of_the_guide_passes_the_check(tmp_path, block):
 
 
 def test_the_workbook_error_the_guide_quotes_is_what_the_check_prints(tmp_path):
-    quoted = re.search(r"^ *(data/cap-nhat/\S+\.xlsx: dòng (\d+), .*)$", TEXT, flags=re.MULTILINE)
+    quoted = re.search(r'^ *(data/cap-nhat/\S+\.xlsx: trang tính "Báo cáo", dòng (\d+), .*)$', TEXT, flags=re.MULTILINE)
     line, row = quoted[1], int(quoted[2])
     name = line.split(":")[0].split("/")[-1]
     content = template_bytes()
@@ -66,8 +66,10 @@ def test_the_workbook_error_the_guide_quotes_is_what_the_check_prints(tmp_path):
 
 def test_the_hamlet_line_the_guide_shows_is_read():
     example = re.search(r"`(ấp [^`]+: \d+)`", TEXT)[1]
-    values, unreadable = issue_form.hamlet_values(example)
+    values, unreadable = issue_form.hamlet_values(example, {"vinh-thanh": "ấp Vĩnh Thạnh"})
     assert values == {"vinh-thanh": "2"} and unreadable == []
+    by_name = re.search(r"`(Vĩnh Thạnh: \d+)`", TEXT)[1]
+    assert issue_form.hamlet_values(by_name, {"vinh-thanh": "ấp Vĩnh Thạnh"}) == ({"vinh-thanh": "2"}, [])
 
 
 def test_the_screenshots_exist():

@@ -9,18 +9,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.build import build_site
-from support.paths import FIXTURES, ROOT
+from support.paths import ROOT, XA_MAU
 
 from macros.slug import fold
 
-XA_MAU = FIXTURES / "xa-mau"
 FORBIDDEN = ("vinh phong", "an giang")  # compared without diacritics, lower case: "Vĩnh Phong" and "Vinh Phong"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site-xa-mau"), config=XA_MAU / "mkdocs.yml")
+def site(xa_mau_site) -> Path:
+    return xa_mau_site
 
 
 def readable(path: Path) -> str:

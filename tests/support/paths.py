@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 BAD = FIXTURES / "hong"  # one deliberate mistake per file
+XA_MAU = FIXTURES / "xa-mau"  # a fictional second commune: its own data/ and mkdocs.yml
 
 TODAY = dt.date(2026, 11, 29)
 # Builds judge statuses on TODAY, whatever the clock says, so tests give the same result every day.

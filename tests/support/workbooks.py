@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import os
@@ -92,3 +93,32 @@ def resave_with_libreoffice(path: Path, out_dir: Path) -> Path:
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     shutil.rmtree(profile, ignore_errors=True)
     return out_dir / path.name
+
+
+def to_ods(path: Path, out_dir: Path) -> Path:
+    """The workbook saved by LibreOffice Calc in its own format (.ods), as LibreOffice saves by default."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = out_dir / "lo-profile"
+    command = [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", "ods"]
+    subprocess.run([*command, "--outdir", str(out_dir), str(path)], check=True, capture_output=True, timeout=180)
+    shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / path.with_suffix(".ods").name
+
+
+VIETNAMESE = 1066  # LibreOffice's language id of vi-VN: "81,82%" and "30/09/2026" are read as a Vietnamese clerk types
+
+
+def typed_in_calc(header: list[str], rows: list[list[str]], out_dir: Path, fmt: str = "xlsx") -> Path:
+    """A sheet whose cells are typed as text into LibreOffice Calc with Vietnamese settings: Calc turns "81,82%" into
+    0.8182 with a percent format and "30/09/2026" into a date, exactly as when a clerk types them (its text import
+    uses the same number recognition as typing)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    typed = out_dir / "go-tay.csv"
+    with typed.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    profile = out_dir / "lo-profile"
+    command = [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+    command += [f"--infilter=CSV:44,34,76,1,,{VIETNAMESE},false,true", "--convert-to", fmt, "--outdir", str(out_dir)]
+    subprocess.run([*command, str(typed)], check=True, capture_output=True, timeout=180)
+    shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / f"go-tay.{fmt}"

@@ -32,6 +32,7 @@ def body(**answers: str | None) -> str:
 
 
 GOOD = dict(
+    loai_bao_cao="Báo cáo mới",
     chi_tieu="Tỷ lệ dân số tham gia bảo hiểm y tế (bao-hiem-y-te)",
     ky="Quý 3/2026",
     gia_tri="81,82",
@@ -255,3 +256,26 @@ def test_broken_data_on_the_branch_is_said_plainly(tmp_path):
     assert result["result"].strip() == "invalid"
     assert "Dữ liệu hiện có trong kho đang có lỗi" in result["comment.md"]
     assert "data/chi-tieu.yml:" in result["comment.md"]
+
+
+def test_an_edited_issue_updates_its_pull_request_or_closes_it():
+    job = next(iter(jobs(load(WORKFLOW.read_text(encoding="utf-8"))).values()))
+    run = next(step["run"] for step in steps(job) if "GH_TOKEN" in (step.get("env") or {}))
+    assert 'gh pr list --head "$branch" --state open' in run  # only an open PR is updated; a closed one stays closed
+    assert 'gh pr edit "$open_pr"' in run and '--body-file "$out/pr-body.md"' in run
+    assert 'gh pr close "$open_pr" --comment "$(cat "$out/close.md")"' in run
+    assert run.index('[ "$result" = invalid ] && [ -n "$open_pr" ]') < run.index("gh pr close")
+    assert "git push --force" in run  # the branch follows the edited issue
+
+
+def test_the_form_asks_whether_the_report_is_new_or_a_correction():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    ids = [item.get("id") for item in form["body"] if item.get("id")]
+    assert ids[:3] == ["loai_bao_cao", "ly_do_sua", "chi_tieu"]
+    fields = {item.get("id"): item for item in form["body"]}
+    kind = fields["loai_bao_cao"]
+    assert kind["type"] == "dropdown" and kind["validations"]["required"] is True
+    assert kind["attributes"]["label"] == "Loại báo cáo"
+    assert kind["attributes"]["options"] == ["Báo cáo mới", "Sửa báo cáo đã gửi"]
+    assert kind["attributes"]["default"] == 0
+    assert fields["ly_do_sua"]["attributes"]["label"] == "Lý do sửa"

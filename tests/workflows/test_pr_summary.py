@@ -31,6 +31,11 @@ def summary(base, head, tmp_path) -> tuple[str, str]:
     return result.stdout, out.read_text(encoding="utf-8")
 
 
+def section(text: str, title: str) -> str:
+    """One `### ` section of the summary (its `#### ` groups included)."""
+    return text.split(f"\n### {title}\n")[1].split("\n### ")[0]
+
+
 def test_the_summary_lists_reports_and_status_changes_of_a_fixture_change(tmp_path):
     base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
     patch(head, "cap-nhat/2026.yml", "gia_tri: 70\n", "gia_tri: 95\n")  # kham-pha-an 2026-Q3: 70 -> 95
@@ -46,10 +51,11 @@ def test_the_summary_lists_reports_and_status_changes_of_a_fixture_change(tmp_pa
     save(fill(template_bytes(head), rows), head / "cap-nhat" / "thang-11.xlsx")
     printed, written = summary(base, head, tmp_path)
     assert printed.strip() == written.strip()
-    added = written.split("### Báo cáo thêm mới (1)")[1].split("###")[0]
+    added = section(written, "Báo cáo thêm mới (1)")
     assert "`tuyen-quan` | Năm 2026 | 100% chỉ tiêu giao | 20/11/2026 | Báo cáo số 9/BC-CAX \\| bảng 2" in added
-    assert "`data/cap-nhat/thang-11.xlsx` dòng " in added  # a workbook row is shown, not a binary blob
-    changed = written.split("### Báo cáo được sửa (1)")[1].split("###")[0]
+    assert '#### `data/cap-nhat/thang-11.xlsx`, trang tính "Báo cáo" (1)' in added  # listed by file and sheet
+    assert '`data/cap-nhat/thang-11.xlsx` trang tính "Báo cáo", dòng ' in added  # a row, not a binary blob
+    changed = section(written, "Báo cáo được sửa (1)")
     assert "`kham-pha-an` | Quý 3/2026 | 70%, 30/09/2026" in changed and "| 95%, 30/09/2026" in changed
     statuses = written.split("### Chỉ tiêu đổi trạng thái (2)")[1]
     assert "(`kham-pha-an`) | Chậm tiến độ (70%) | Đã đạt (95%) |" in statuses
@@ -96,3 +102,42 @@ def test_the_build_workflow_writes_the_summary_for_pull_requests_and_form_branch
         where = context(event, ref) | {"steps.install.outcome": "success"}
         assert evaluate_if(step["if"], where, upstream_ok=False) is expected
         assert evaluate_if(base["if"], where, upstream_ok=False) is expected
+
+
+def test_a_share_written_as_a_fraction_is_a_warning_that_does_not_block(tmp_path):
+    base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
+    rows = {
+        "bao-hiem-y-te": {
+            "Kỳ báo cáo": "Tháng 10/2026",
+            "Giá trị": "0,935",
+            "Ngày số liệu": "31/10/2026",
+            "Nguồn số liệu": "Báo cáo số 45/BC-BHXH",
+            "Đơn vị báo cáo": "phong-kinh-te",
+        }
+    }
+    save(fill(template_bytes(head), rows), head / "cap-nhat" / "thang-9.xlsx")
+    _, written = summary(base, head, tmp_path)
+    warnings = section(written, "Cần xem lại (1)")
+    assert '`bao-hiem-y-te` Tháng 10/2026 (`data/cap-nhat/thang-9.xlsx` trang tính "Báo cáo", dòng ' in warnings
+    assert "0,94% khác xa mục tiêu 100%: có thể tỷ lệ đã được ghi dạng số thập phân (0,935 là 93,5%)" in warnings
+    assert "### Báo cáo thêm mới (1)" in written  # listed, not refused: the reviewer decides
+
+
+def test_reports_are_listed_by_file_and_sheet(tmp_path):
+    base, head = data_copy(tmp_path, "base"), data_copy(tmp_path, "head")
+    row = {"Nguồn số liệu": "Báo cáo số 12/BC-PKT", "Đơn vị báo cáo": "phong-kinh-te"}
+    book = fill(
+        template_bytes(head),
+        {"san-pham-ocop-3-sao": row | {"Kỳ báo cáo": "Tháng 10/2026", "Giá trị": 3, "Ngày số liệu": "31/10/2026"}},
+    )
+    copy = book.copy_worksheet(book["Báo cáo"])
+    copy.title = "Tháng 11"
+    target_row = next(cell.row for cell in copy["A"] if cell.value == "san-pham-ocop-3-sao")
+    copy[f"D{target_row}"], copy[f"E{target_row}"], copy[f"F{target_row}"] = "Tháng 11/2026", 4, "29/11/2026"
+    save(book, head / "cap-nhat" / "hai-thang.xlsx")
+    _, written = summary(base, head, tmp_path)
+    added = section(written, "Báo cáo thêm mới (2)")
+    assert added.index('#### `data/cap-nhat/hai-thang.xlsx`, trang tính "Báo cáo" (1)') < added.index(
+        '#### `data/cap-nhat/hai-thang.xlsx`, trang tính "Tháng 11" (1)'
+    )
+    assert "| `san-pham-ocop-3-sao` | Tháng 11/2026 | 4 sản phẩm |" in added
