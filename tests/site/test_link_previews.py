@@ -300,3 +300,16 @@ def test_a_build_with_everything_cached_loads_neither_pillow_nor_openpyxl(tmp_pa
 
 
 TEXT = {"capture_output": True, "text": True}
+
+
+@pytest.mark.parametrize("status", [None, *cards.STATUS_INK])
+def test_the_palette_png_shows_the_card_as_drawn(status):
+    """Saved with a palette of the inks and their anti-aliasing shades: every pixel within 8/255 of the drawing."""
+    from PIL import ImageChops
+
+    card = cards.Card("x.png", "Kế hoạch", "Mục III.3.3", VIETNAMESE, status, status and f"Tình trạng {status}")
+    drawn = cards.picture(card)
+    with Image.open(io.BytesIO(cards.draw(card))) as saved:
+        assert saved.mode == "P"
+        difference = ImageChops.difference(drawn, saved.convert("RGB"))
+    assert max(high for _, high in difference.getextrema()) <= 8
