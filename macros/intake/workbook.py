@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from macros import formats as fmt
@@ -89,9 +90,11 @@ def _file_problem(path: str, column: str, message: str, fix: str) -> Problem:
     return Problem(path, 0, column, message, fix, in_sheet=True)
 
 
-def reader(hamlets: dict[str, str]) -> Reader:
-    """The workbook reader, knowing the hamlets ({id: name}) so that a hamlet may be written by name or by id."""
-    return functools.partial(read_workbook, hamlets=hamlets)
+def reader(hamlets: Callable[[], dict[str, str]]) -> Reader:
+    """The workbook reader, knowing the hamlets ({id: name}) so that a hamlet may be written by name or by id. They
+    are looked up at the first workbook read, so a build without workbooks reads data/ap.yml only once."""
+    known = functools.cache(hamlets)
+    return lambda path, root_dir: read_workbook(path, root_dir, hamlets=known())
 
 
 def read_workbook(path: Path, root_dir: Path, hamlets: dict[str, str] | None = None) -> tuple[Source, list[Problem]]:
