@@ -13,7 +13,7 @@ JOBS ?= 4
 # "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
 ENGINE ?= mkdocs
 
-.PHONY: help install install-runtime serve build check test test-data lint format bench browsers fonts office node clean schemas issue-form screenshots site-files
+.PHONY: help install install-runtime serve build check test test-data lint format bench browsers fonts office node clean schemas issue-form screenshots site-files gnu-time
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
@@ -110,8 +110,15 @@ test: check lint browsers fonts office node
 test-data: $(STAMP) fonts
 	$(PY) -m pytest -q -m data_change
 
-bench: $(STAMP) fonts
-	$(PY) scripts/bench.py
+# GNU time: the benchmark's account of each build's CPU time and peak memory.
+GNU_TIME ?= /usr/bin/time
+gnu-time:
+	@test -x $(GNU_TIME) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; fi; }
+
+bench: $(STAMP) fonts browsers gnu-time
+	CHROMIUM=$(CHROMIUM) $(PY) scripts/bench.py
 	$(PY) scripts/bench_previews.py
 
 clean:

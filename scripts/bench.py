@@ -14,8 +14,8 @@ registry; written out without YAML anchors, since our loader refuses them), then
 - three whole processes, in turn, --repeat times: the real build, `python -m mkdocs build --strict` with
   DATA_DIR pointing at the synthetic data, with an empty preview-image cache (cold) and a full one (warm), and
   the twin (scripts/bench_twin.py: the final Markdown of every page and the same files, built by plain MkDocs +
-  Material, no macros, no hooks). Wall and CPU seconds and peak memory are the operating system's accounting of
-  each process (os.wait4, as /usr/bin/time -v gives them); ratios are taken run by run;
+  Material, no macros, no hooks). CPU seconds and peak memory are the operating system's accounting of each
+  process, as /usr/bin/time gives them; ratios are taken run by run;
 - at 1×, what a first visit downloads (headless Chromium, empty cache) on four page types, ours and the twin's;
 - how many times the YAML is parsed during one real build (it must be once per file).
 
@@ -77,6 +77,7 @@ BENCH_DIR = ROOT / ".bench"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 SITE_URL = "http://127.0.0.1:8000/"
 LIMIT_SECONDS = 60
+TIME = "/usr/bin/time"  # GNU time (Debian package `time`)
 
 
 # --- synthetic data ---------------------------------------------------------------------------
@@ -319,17 +320,24 @@ class Run:
 
 
 def timed(command: list[str], env: dict) -> Run:
-    """Run a command to its end; the operating system's own accounting of it (os.wait4), like /usr/bin/time."""
-    with tempfile.TemporaryFile() as errors:
+    """Run a command to its end under /usr/bin/time, which reports the operating system's own accounting of it. Not
+    os.wait4 from here: a child forked from this large process would count this process's memory as its own peak."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report, errors = Path(scratch) / "time", Path(scratch) / "stderr"
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
+        with errors.open("wb") as stderr:
+            result = subprocess.run(
+                [TIME, "-o", str(report), "-f", "%U %S %M", *command],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        if result.returncode:
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read_text(errors='replace')[-3000:]}")
+        user, system, peak_kib = report.read_text().split()[-3:]
+    return Run(wall, float(user) + float(system), int(peak_kib) / 1024)
 
 
 def mkdocs(out: Path, config: Path | None = None) -> list[str]:
