@@ -4,31 +4,42 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 CHROMIUM ?= /usr/bin/chromium
+# Test processes side by side (pytest-xdist). Most of a browser test is waiting on Chromium, so more processes than
+# cores keep both cores busy; `make test JOBS=0` runs everything in one process.
+JOBS ?= 4
 # The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.x, same output byte for byte; README
 # "Đổi công cụ dựng trang"). `make build ENGINE=properdocs`, or set ENGINE in the environment (CI).
 ENGINE ?= mkdocs
 
-.PHONY: help install serve build check test lint format bench browsers fonts office node clean schemas issue-form screenshots \
-	site-files import repo-files suggestions
+.PHONY: help install install-runtime serve build check test test-data lint format bench browsers fonts office node clean \
+	schemas issue-form screenshots site-files gnu-time import repo-files suggestions
 
 help:
 	@echo "make serve   - cài đặt và chạy thử tại http://127.0.0.1:8000"
 	@echo "make check   - kiểm tra dữ liệu trong data/"
 	@echo "make build   - kiểm tra dữ liệu rồi dựng trang vào site/"
 	@echo "make test    - kiểm tra dữ liệu, kiểm thử, dựng trang, kiểm thử trình duyệt"
+	@echo "make test-data - kiểm thử nhanh cho thay đổi chỉ ở data/"
 	@echo "make bench   - đo tốc độ dựng trang (ghi vào BENCHMARKS.md)"
 	@echo "make import PLAN=<tệp .docx hoặc .txt> [XA=…] [TINH=…] [GIAI_DOAN=…] [FORCE=1] - nhập Kế hoạch của một xã"
 	@echo "make suggestions - xem các chỉ tiêu đề xuất bên cạnh đoạn văn của chúng"
 	@echo "make site-files DIR=<thư mục> - ghi mọi trang đã sinh sẵn để công cụ khác dựng"
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# What `mkdocs build` needs (requirements.txt): enough for make check and make build, e.g. in CI's data job.
+$(RUNTIME): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(RUNTIME)
+
+# Everything, with the test and maintenance tools (requirements-dev.txt).
+$(STAMP): $(RUNTIME) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+install-runtime: $(RUNTIME)
 install: $(STAMP)
 
 # Debian's Chromium for the browser tests; browsers cannot be downloaded by Playwright here.
@@ -57,7 +68,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-check: $(STAMP)
+check: $(RUNTIME)
 	$(PY) scripts/check.py
 
 schemas: $(STAMP)
@@ -106,12 +117,28 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format macros scripts tests
 	$(VENV)/bin/ruff check --fix macros scripts tests
 
+# First the tests marked `alone` (Lighthouse: its scores depend on how busy the CPU is), with nothing else beside them;
+# then every other test, in $(JOBS) processes. Both always run; either failing fails make test.
 test: check lint browsers fonts office node
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m alone; alone=$$?; \
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -n $(JOBS) --dist loadgroup -m "not alone"; rest=$$?; \
+	test $$alone -eq 0 -a $$rest -eq 0
 
-bench: $(STAMP) fonts
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_previews.py --before main
+# The tests that look at the real data without a browser (marker data_change, tests/conftest.py): with make check and
+# make build, what a change to data/ alone needs before it is merged.
+test-data: $(STAMP) fonts
+	$(PY) -m pytest -q -m data_change
+
+# GNU time: the benchmark's account of each build's CPU time and peak memory.
+GNU_TIME ?= /usr/bin/time
+gnu-time:
+	@test -x $(GNU_TIME) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; fi; }
+
+bench: $(STAMP) fonts browsers gnu-time
+	CHROMIUM=$(CHROMIUM) $(PY) scripts/bench.py
+	$(PY) scripts/bench_previews.py
 
 clean:
 	rm -rf site .pytest_cache .bench .cache

@@ -1,13 +1,11 @@
-"""Vietnamese number and date formats, through Babel (81,82%; 1.234.567; 29/11/2026)."""
+"""Vietnamese number and date formats, through Babel (81,82%; 1.234.567; 29/11/2026). Babel is imported at the first
+number or date written, not with the stages that only read and check data."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-
-from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from macros.settings import LOCALE
 
@@ -21,6 +19,8 @@ COMPUTED_DECIMALS = 2
 
 @lru_cache(maxsize=4096)
 def _decimal(value) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=DECIMALS, locale=LOCALE)
 
 
@@ -55,6 +55,8 @@ def round_half_up(value: float, decimals: int) -> float:
 
 @lru_cache(maxsize=4096)
 def _date(value: dt.date) -> str:
+    from babel.dates import format_date
+
     return format_date(value, "dd/MM/yyyy", locale=LOCALE)
 
 

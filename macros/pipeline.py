@@ -36,8 +36,8 @@ def build_day() -> dt.date:
 
 def read_sources(data_dir: Path, root_dir: Path) -> tuple[dict[str, list[Source]], list[Problem]]:
     """Every data file read by its reader, and the problems found while reading. A workbook reader knows the
-    hamlets (from data/ap.yml, read once more here), so that a clerk may name a hamlet by its name."""
-    spreadsheet = workbook.reader(_hamlets(data_dir, root_dir))
+    hamlets (from data/ap.yml, read once more if a workbook is read), so that a clerk may name a hamlet by name."""
+    spreadsheet = workbook.reader(lambda: _hamlets(data_dir, root_dir))
     return load.load_all(data_dir, root_dir, {**READERS, "xlsx": spreadsheet, "ods": spreadsheet})
 
 

@@ -3,9 +3,10 @@ visit downloads on the four main page types.
 
 Usage: python scripts/bench_previews.py [--scales 1,10] [--before REF] [--no-write]
 
-- Preview images: every card of the site (one per section, one per target, one for the rest) drawn into an empty
-  cache (a first build, or a build after the drawing changed), then read back from the filled cache (every later
-  build), at each scale of the synthetic data of scripts/bench.py.
+- Preview images: every card of the site (one per section, one per target, one for the rest), at each scale of the
+  synthetic data of scripts/bench.py: drawn one after another in this process, with the drawing and the saving as PNG
+  (cards.COMPRESS_LEVEL) timed apart; drawn into an empty cache the way a build does it (cards.start: helper
+  processes, one per core); and read back from the filled cache (every later build).
 - First view: the site built from this checkout, and with --before REF (a branch or commit, e.g. main before this
   change) the site built from that commit's files, served locally and opened in headless Chromium with an empty
   cache. Every response is counted at its file's size, raw and gzipped (level 6, about what GitHub Pages sends), on
@@ -18,9 +19,7 @@ Results are printed as Markdown and written into BENCHMARKS.md between the bench
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,6 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import bench
 from bench import BENCH_DIR, BUILD_DAY, ROOT, build_env, synthesize, write_benchmarks
@@ -36,30 +34,45 @@ from bench import BENCH_DIR, BUILD_DAY, ROOT, build_env, synthesize, write_bench
 from macros import pipeline
 from macros.site import cards, identity, previews
 
-PAGES = {"Home": "", "Plan section": "ke-hoach/iii-3/", "Targets": "chi-tieu/", "Target": "chi-tieu/bao-hiem-y-te/"}
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
-
-def draw_all(data_dir: Path, cache_dir: Path) -> tuple[int, float, int]:
-    """(images, seconds, total PNG bytes) for every preview card of the site, through the cache at cache_dir."""
+def draw_all(data_dir: Path, cache_dir: Path) -> dict:
+    """Seconds to draw and to save every card in turn, to draw the missing ones as a build does, to read them back."""
     site = pipeline.load_site(data_dir, data_dir.parent, BUILD_DAY)
     all_cards = previews.cards_for(site, identity.site_settings(site.plan)["site_name"])
+    drawn, saved, sizes = 0.0, 0.0, []
+    for card in all_cards:
+        start = time.perf_counter()
+        image = cards.picture(card)
+        middle = time.perf_counter()
+        sizes.append(len(cards.png(image)))
+        drawn, saved = drawn + middle - start, saved + time.perf_counter() - middle
     start = time.perf_counter()
-    sizes = [len(cards.render(card, cache_dir)) for card in all_cards]
-    return len(all_cards), time.perf_counter() - start, sum(sizes)
+    problem = cards.start(all_cards, cache_dir).wait()
+    helpers = time.perf_counter() - start
+    if problem:
+        raise SystemExit(problem)
+    start = time.perf_counter()
+    [cards.render(card, cache_dir) for card in all_cards]
+    cached = time.perf_counter() - start
+    return dict(count=len(all_cards), drawn=drawn, saved=saved, helpers=helpers, cached=cached, size=sum(sizes))
+
+
+def preview_row(scale: int, r: dict) -> str:
+    def each(seconds: float) -> str:
+        return f"{1000 * seconds / r['count']:.1f} ms"
+
+    return (
+        f"| {scale}× | {r['count']:,} | {each(r['drawn'])} | **{each(r['saved'])}** "
+        f"| {r['drawn'] + r['saved']:.2f} s | {r['helpers']:.2f} s | {r['cached']:.2f} s "
+        f"| {bench.kib(r['size'])} | {bench.kib(r['size'] // r['count'])} |"
+    )
 
 
 def preview_rows(scales: list[int], work: Path) -> list[str]:
     rows = []
     for scale in scales:
         data_dir = synthesize(scale, work / f"x{scale}", scale_plan=False)
-        cache_dir = work / f"cache-{scale}"
-        count, cold, size = draw_all(data_dir, cache_dir)
-        _, warm, _ = draw_all(data_dir, cache_dir)
-        rows.append(
-            f"| {scale}× | {count:,} | {cold:.2f} s | {1000 * cold / count:.0f} ms | {warm:.2f} s "
-            f"| {bench.kib(size)} | {bench.kib(size // count)} |"
-        )
+        rows.append(preview_row(scale, draw_all(data_dir, work / f"cache-{scale}")))
     return rows
 
 
@@ -79,55 +92,6 @@ def export_commit(ref: str, dest: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
     return dest
-
-
-def sizes(site: Path, urls: list[str]) -> tuple[int, int, int]:
-    """(requests, raw bytes, gzip bytes) of the site's files behind these URLs."""
-    raw = packed = 0
-    for url in urls:
-        path = site / urlsplit(url).path.lstrip("/")
-        body = (path / "index.html" if path.is_dir() else path).read_bytes()
-        raw, packed = raw + len(body), packed + len(gzip.compress(body, compresslevel=6))
-    return len(urls), raw, packed
-
-
-def first_views(site: Path) -> dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]]:
-    """Per page type: what loading it downloads, and what focusing the search box downloads on top."""
-    from playwright.sync_api import sync_playwright
-
-    server = bench_server(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    found = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for name, path in PAGES.items():
-            context = browser.new_context()  # an empty cache: a first visit
-            page, seen = context.new_page(), []
-            page.on("requestfinished", lambda request, seen=seen: seen.append(request.url))
-            page.goto(base + path, wait_until="networkidle")
-            loaded = list(seen)
-            page.keyboard.press("/")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1000)
-            found[name] = (sizes(site, loaded), sizes(site, seen[len(loaded) :]))
-            context.close()
-        browser.close()
-    server.shutdown()
-    return found
-
-
-def bench_server(site: Path):
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def view_rows(label: str, views: dict) -> list[str]:
@@ -150,10 +114,10 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="previews-", dir=BENCH_DIR))
     try:
         drawn = preview_rows([int(s) for s in args.scales.split(",")], work)
-        views = view_rows("this checkout", first_views(build_checkout(ROOT, work / "site", work / "cache")))
+        views = view_rows("this checkout", bench.first_views(build_checkout(ROOT, work / "site", work / "cache")))
         if args.before:
             source = export_commit(args.before, work / "before")
-            before = first_views(build_checkout(source, work / "site-before", work / "cache"))
+            before = bench.first_views(build_checkout(source, work / "site-before", work / "cache"))
             views = view_rows(f"`{args.before}`", before) + views
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -162,8 +126,9 @@ def main(argv=None) -> int:
         [
             f"Measured {info['date']} on {info['nproc']} × {info['cpu']}, Python {info['python']}.",
             "",
-            "| Scale | Images | Drawn (empty cache) | Per image | From the cache | PNG total | PNG per image |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| Scale | Images | Draw, per image | Save as PNG, per image | In turn, all | With helpers, as a build "
+            "(empty cache) | From the cache | PNG total | PNG per image |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
             *drawn,
             "",
             "| Site | Page | Requests on load | Raw | Gzip | Requests on first search focus | Raw | Gzip |",

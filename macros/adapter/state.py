@@ -6,6 +6,7 @@ from pathlib import Path
 
 from macros.domain.site_data import SiteData
 from macros.pipeline import build_day, load_site
+from macros.site.cards import Drawing
 from macros.site.html_blocks import HtmlBlocks
 
 _current: dict = {}
@@ -30,3 +31,16 @@ def current() -> SiteData:
 def html_blocks() -> HtmlBlocks:
     """The HTML set aside from Markdown during this build."""
     return _current.setdefault("blocks", HtmlBlocks())
+
+
+def keep_images(images: dict[str, Path], drawing: Drawing) -> None:
+    """The preview images of this build (address in the site → file in the cache) and their drawing under way."""
+    _current["images"], _current["drawing"] = images, drawing
+
+
+def images() -> dict[str, Path]:
+    return _current["images"]
+
+
+def drawing() -> Drawing:
+    return _current["drawing"]

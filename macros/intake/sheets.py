@@ -12,10 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-from odfdo import Document
-from openpyxl.utils import get_column_letter
-
 from macros.intake.clerk import Cell
 
 EMPTY = Cell(None)
@@ -35,8 +31,8 @@ class Merge:
     @property
     def ref(self) -> str:
         """ "F5:F8", as the office suite names it."""
-        first = f"{get_column_letter(self.first_column)}{self.first_row}"
-        return f"{first}:{get_column_letter(self.last_column)}{self.last_row}"
+        first = f"{column_letter(self.first_column)}{self.first_row}"
+        return f"{first}:{column_letter(self.last_column)}{self.last_row}"
 
     def covers(self, row: int, column: int) -> bool:
         return self.first_row <= row <= self.last_row and self.first_column <= column <= self.last_column
@@ -95,8 +91,19 @@ def format_shows(number_format: str | None) -> tuple[bool, int | None]:
 # ----------------------------------------------------------------- .xlsx
 
 
+def column_letter(index: int) -> str:
+    """Excel's name of a column: 1 → A, 26 → Z, 27 → AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def read_xlsx(path: Path) -> list[Grid]:
     """Every sheet of an .xlsx file. Raises what openpyxl raises for a file that is not one (the caller names it)."""
+    import openpyxl  # here, not at the top: a build with no workbook in data/ never loads it
+
     values = openpyxl.load_workbook(path, data_only=True)
     formulas = openpyxl.load_workbook(path, data_only=False)
     try:
@@ -139,6 +146,8 @@ ODS_BOOLEANS = {"TRUE": True, "FALSE": False, "ĐÚNG": True, "SAI": False}
 
 def read_ods(path: Path) -> list[Grid]:
     """Every sheet of an .ods file. Raises what odfdo raises for a file that is not one (the caller names it)."""
+    from odfdo import Document  # here, not at the top: a build with no .ods in data/ never loads it
+
     document = Document(path)
     shows = _ods_number_styles(document)
     return [_ods_grid(table, shows) for table in document.body.tables]

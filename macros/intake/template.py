@@ -2,23 +2,26 @@
 
 One row per target (one per hamlet for a per-hamlet target), the header row the workbook reader expects, drop-down
 lists for the period, yes/no values and the reporting agency, the id and name columns locked, and an instructions
-sheet in Vietnamese. The file is byte-identical between two builds of the same data on the same day.
+sheet in Vietnamese. The file is byte-identical between two builds of the same data on the same day, so a build
+with a cache folder keeps it there under a hash of everything written into it (`files`), and openpyxl, imported only
+where a workbook is written, is not even loaded when the data did not change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
+import os
 import re
 import zipfile
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+from importlib.metadata import version
+from pathlib import Path
 
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
+from macros.intake.sheets import column_letter
 from macros.intake.workbook import GUIDE_SHEET, HAMLET_MARK, HEADERS, LISTS_SHEET, REPORT_SHEET
 from macros.urls import Urls
 from macros.vocabulary import kinds
@@ -30,9 +33,11 @@ WIDTHS = (28, 48, 16, 18, 14, 15, 36, 36, 30)
 CORE_PROPERTIES = "docProps/core.xml"
 MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build clock in the file
+HEADER_COLOUR = "DDEBF7"
+
+
 # Column letters by the report field they feed (by header for the columns that only help the clerk).
-COLUMN = {name or header: get_column_letter(index) for index, (header, name) in enumerate(HEADERS, start=1)}
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+COLUMN = {name or header: column_letter(index) for index, (header, name) in enumerate(HEADERS, start=1)}
 GUIDE = (
     "Hướng dẫn điền mẫu báo cáo tiến độ",
     "",
@@ -56,11 +61,40 @@ GUIDE = (
 )
 
 
-def files(site: SiteData) -> list[VirtualFile]:
-    return [VirtualFile(PATH, workbook_bytes(site))]
+def files(site: SiteData, cache_dir: Path | None = None) -> list[VirtualFile]:
+    return [VirtualFile(PATH, cached_bytes(site, cache_dir) if cache_dir else workbook_bytes(site))]
+
+
+def inputs(site: SiteData) -> dict:
+    """Everything the workbook is made of: the data it shows, the day, and this module's own text (its constants and
+    how it writes them), with the version of openpyxl that writes them."""
+    return {
+        "rows": _rows(site),
+        "periods": site.plan.document.span.labels(),
+        "agencies": _agency_choices(site),
+        "today": site.today.isoformat(),
+        "headers": HEADERS,
+        "code": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        "openpyxl": version("openpyxl"),
+    }
+
+
+def cached_bytes(site: SiteData, cache_dir: Path) -> bytes:
+    key = hashlib.sha256(json.dumps(inputs(site), ensure_ascii=False).encode()).hexdigest()
+    cached = cache_dir / f"{key}.xlsx"
+    if cached.is_file():
+        return cached.read_bytes()
+    content = workbook_bytes(site)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(content)
+    partial.replace(cached)  # two builds at once never read half a file
+    return content
 
 
 def workbook_bytes(site: SiteData) -> bytes:
+    from openpyxl import Workbook
+
     book = Workbook()
     sheet = book.active
     sheet.title = REPORT_SHEET
@@ -94,9 +128,11 @@ def _rows(site: SiteData) -> list[tuple[str, str, str, bool]]:
 
 
 def _write_reports(sheet, rows) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
     sheet.append([header for header, _ in HEADERS])
     for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_COLOUR)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         sheet.append(list(row[:3]))
@@ -106,16 +142,20 @@ def _write_reports(sheet, rows) -> None:
         sheet[f"{COLUMN['ky']}{number}"].number_format = "@"  # "11/2026" stays text, not a date
         sheet[f"{COLUMN['ngay']}{number}"].number_format = "DD/MM/YYYY"
     for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.column_dimensions[column_letter(index)].width = width
     sheet.freeze_panes = "C2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # clerks may still widen columns and rows
     sheet.protection.formatRows = False
 
 
+def _agency_choices(site: SiteData) -> list[str]:
+    return [f"{agency.name} ({agency.id})" for agency in site.plan.agencies]
+
+
 def _write_lists(sheet, site: SiteData) -> tuple[str, str]:
     labels = site.plan.document.span.labels()
-    agencies = [f"{agency.name} ({agency.id})" for agency in site.plan.agencies]
+    agencies = _agency_choices(site)
     sheet.append(["Kỳ báo cáo", "Đơn vị báo cáo"])
     for index in range(max(len(labels), len(agencies))):
         sheet.append([_at(labels, index), _at(agencies, index)])
@@ -131,7 +171,9 @@ def _at(values: list[str], index: int) -> str | None:
     return values[index] if index < len(values) else None
 
 
-def _drop_down(formula: str, prompt: str) -> DataValidation:
+def _drop_down(formula: str, prompt: str):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     return DataValidation(
         type="list",
         formula1=formula,
@@ -168,6 +210,8 @@ def _cells(name: str, last: int) -> str:
 
 
 def _write_guide(sheet) -> None:
+    from openpyxl.styles import Font
+
     for line in GUIDE:
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=14)

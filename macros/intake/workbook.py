@@ -14,9 +14,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-
-from openpyxl.utils.exceptions import InvalidFileException
 
 from macros import formats as fmt
 from macros.data.load import Located, LocatedList, Reader, Source
@@ -54,8 +53,7 @@ FORMAT_MESSAGES = {
     "máy đọc dạng .xlsx (hoặc .ods của LibreOffice)",
 }
 UNCACHED_FIX = "gõ thẳng số vào ô, hoặc mở tệp bằng Excel hay LibreOffice rồi lưu lại"
-NOT_A_BOOK = (
-    InvalidFileException,
+NOT_A_BOOK = (  # with openpyxl's InvalidFileException, added where a workbook is opened
     KeyError,
     OSError,
     SyntaxError,  # lxml's XMLSyntaxError: an .ods whose content is not XML
@@ -92,9 +90,11 @@ def _file_problem(path: str, column: str, message: str, fix: str) -> Problem:
     return Problem(path, 0, column, message, fix, in_sheet=True)
 
 
-def reader(hamlets: dict[str, str]) -> Reader:
-    """The workbook reader, knowing the hamlets ({id: name}) so that a hamlet may be written by name or by id."""
-    return functools.partial(read_workbook, hamlets=hamlets)
+def reader(hamlets: Callable[[], dict[str, str]]) -> Reader:
+    """The workbook reader, knowing the hamlets ({id: name}) so that a hamlet may be written by name or by id. They
+    are looked up at the first workbook read, so a build without workbooks reads data/ap.yml only once."""
+    known = functools.cache(hamlets)
+    return lambda path, root_dir: read_workbook(path, root_dir, hamlets=known())
 
 
 def read_workbook(path: Path, root_dir: Path, hamlets: dict[str, str] | None = None) -> tuple[Source, list[Problem]]:
@@ -118,9 +118,11 @@ def _open(path: Path, display: str) -> tuple[list[sheets.Grid], Problem | None]:
         head = handle.read(len(CFB_MAGIC))
     if head == CFB_MAGIC:
         return [], _locked_or_old(path, display)
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return (sheets.read_ods(path) if path.suffix == ".ods" else sheets.read_xlsx(path)), None
-    except NOT_A_BOOK:
+    except (InvalidFileException, *NOT_A_BOOK):
         kind = "bảng tính LibreOffice (.ods)" if path.suffix == ".ods" else "bảng tính Excel (.xlsx)"
         return [], _file_problem(display, "tệp", f"tệp này không phải là {kind} hoặc đã bị hỏng", SAVE_AS_XLSX)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from macros.domain.site_data import SiteData
 from macros.files import VirtualFile
@@ -91,8 +92,8 @@ def to_csv(records: list[dict], names: tuple[str, ...]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def files(site: SiteData) -> list[VirtualFile]:
-    """Each dataset twice: du-lieu/<name>.json and du-lieu/<name>.csv."""
+def files(site: SiteData, cache_dir: Path | None = None) -> list[VirtualFile]:
+    """Each dataset twice: du-lieu/<name>.json and du-lieu/<name>.csv; and the report template (kept in cache_dir)."""
     tables = (
         (columns.TARGETS, target_records(site)),
         (columns.TASKS, task_records(site)),
@@ -105,4 +106,4 @@ def files(site: SiteData) -> list[VirtualFile]:
             VirtualFile(Urls.data_file(dataset.file_name("json")), to_json(records)),
             VirtualFile(Urls.data_file(dataset.file_name("csv")), to_csv(records, dataset.names)),
         )
-    ] + template.files(site)
+    ] + template.files(site, cache_dir)

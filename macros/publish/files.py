@@ -59,10 +59,14 @@ def with_edit_link(written: str, body: str, config: Mapping, source: str | None)
     return front_matter.join(written, body, **({"edit_url": link} if link else {}))
 
 
-def generated_pages(site: SiteData, config: Mapping, set_aside: Callable[[str], str]) -> list[VirtualFile]:
-    """The pages and files made from data alone (macros/site/pages.py), Markdown pages with their edit link."""
+def generated_pages(
+    site: SiteData, config: Mapping, set_aside: Callable[[str], str], kept: Path | None = None
+) -> list[VirtualFile]:
+    """The pages and files made from data alone (macros/site/pages.py), Markdown pages with their edit link. `kept`:
+    a cache folder for files slow to make (the report template, under data-files/)."""
     made = []
-    for file in pages.all_files(site, config.get("site_url") or "", site_name(site)):
+    files_cache = kept / "data-files" if kept else None
+    for file in pages.all_files(site, config.get("site_url") or "", site_name(site), files_cache):
         if file.path.endswith(".md"):
             written, _, body = front_matter.split(file.content)
             file = VirtualFile(file.path, set_aside(with_edit_link(written, body, config, file.source)), file.source)
@@ -81,10 +85,15 @@ def made_files(
     docs_dir: Path,
     cache_dir: Path | None,
     set_aside: Callable[[str], str] = hand_written.same,
+    *,
+    images: bool = True,
+    kept: Path | None = None,
 ) -> list[VirtualFile]:
-    """Every page and file of the site that is not copied as it is from docs/ or the theme."""
-    images = previews.image_files(site, site_name(site), cache_dir)
-    return hand_written_pages(site, config, docs_dir, set_aside) + generated_pages(site, config, set_aside) + images
+    """Every page and file of the site that is not copied as it is from docs/ or the theme. `images=False` leaves out
+    the preview images (the MkDocs adapter has them drawn alongside the build, macros/adapter/mkdocs_hooks.py)."""
+    drawn = previews.image_files(site, site_name(site), cache_dir) if images else []
+    made = hand_written_pages(site, config, docs_dir, set_aside) + generated_pages(site, config, set_aside, kept)
+    return made + drawn
 
 
 def write_tree(out_dir: Path, config_path: Path, site: SiteData, cache_dir: Path | None) -> int:

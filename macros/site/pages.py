@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -154,8 +155,8 @@ def feed_files(site: SiteData, site_url: str) -> list[VirtualFile]:
     ]
 
 
-def all_files(site: SiteData, site_url: str, site_name: str = "") -> list[VirtualFile]:
+def all_files(site: SiteData, site_url: str, site_name: str = "", cache_dir: Path | None = None) -> list[VirtualFile]:
     """Every file the data makes: the pages of every type in PAGE_TYPES (adding a type publishes its pages), the
-    short links, the open data and the feeds."""
+    short links, the open data and the feeds. cache_dir keeps files that are slow to make (the report template)."""
     pages = [file for page_type in PAGE_TYPES for file in page_type.files(site)]
-    return pages + short_links(site, site_url, site_name) + export.files(site) + feed_files(site, site_url)
+    return pages + short_links(site, site_url, site_name) + export.files(site, cache_dir) + feed_files(site, site_url)

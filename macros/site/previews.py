@@ -127,3 +127,10 @@ def cards_for(site: SiteData, site_name: str) -> list[cards.Card]:
 
 def image_files(site: SiteData, site_name: str, cache_dir: Path | None) -> list[VirtualFile]:
     return [VirtualFile(card.path, cards.render(card, cache_dir)) for card in cards_for(site, site_name)]
+
+
+def cached_images(site: SiteData, site_name: str, cache_dir: Path) -> tuple[dict[str, Path], cards.Drawing]:
+    """Each image's path in the site and its file in the cache, with the drawing of those the cache lacks (under
+    way in helper processes when there are many; `Drawing.wait` before reading them)."""
+    all_cards = cards_for(site, site_name)
+    return {card.path: cards.cached_path(card, cache_dir) for card in all_cards}, cards.start(all_cards, cache_dir)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros import formats as fmt
@@ -47,6 +47,12 @@ def environment() -> Environment:
     env.filters.update(md=markdown_inline, number=fmt.number, date=fmt.date, quantity=fmt.quantity)
     env.globals.update(LABELS=status.LABELS, STATUSES=status.ORDER, MISSING=fmt.MISSING, url=Urls)
     return env
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Compiling the templates is a good part of a small build: keep them compiled in `folder` between builds
+    (Jinja checks each template's source, so a changed template is compiled again)."""
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def relative_root(page_url: str) -> str:

@@ -63,6 +63,7 @@ def test_the_file_is_optional(tmp_path):
     assert pipeline.load_site(data, data.parent, TODAY).plan.abbreviations == ()
 
 
+@pytest.mark.data_change
 def test_the_schema_matches_the_data():
     import jsonschema
     import yaml

@@ -17,6 +17,7 @@ SCHEMAS = ROOT / "data" / "schemas"
 DATA_FILES = [(path, spec) for spec in FILES if spec.schema for path in sorted((ROOT / "data").glob(spec.pattern))]
 
 
+@pytest.mark.data_change
 def test_schemas_are_up_to_date():
     for name, body in all_schemas().items():
         on_disk = SCHEMAS / name
@@ -33,6 +34,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+@pytest.mark.data_change
 @pytest.mark.parametrize(("path", "spec"), DATA_FILES, ids=[p.relative_to(ROOT).as_posix() for p, _ in DATA_FILES])
 def test_data_file_names_its_schema_and_validates(path, spec):
     first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import subprocess
@@ -91,6 +92,24 @@ def test_template_is_the_same_bytes_on_every_build():
     first = template_bytes()
     time.sleep(1.1)  # openpyxl and zip both stamp the second of writing; none of it may reach the file
     assert template_bytes() == first
+
+
+def test_the_template_is_kept_in_the_cache_under_what_it_is_made_of(tmp_path, real_site_data):
+    """A build with a cache folder reuses the template of the same data and day; any change makes a new one."""
+    cache = tmp_path / "cache"
+    ((path, first),) = [(file.path, file.content) for file in template.files(real_site_data, cache)]
+    assert path == "du-lieu/mau-bao-cao.xlsx" and first == template.workbook_bytes(real_site_data)
+    (kept,) = cache.iterdir()
+    kept.write_bytes(b"sentinel")  # a second build must read the cache, not write the workbook again
+    assert template.files(real_site_data, cache)[0].content == b"sentinel"
+    renamed = dataclasses.replace(real_site_data.plan.agencies[0], name="Đơn vị đổi tên")
+    plan = dataclasses.replace(real_site_data.plan, agencies=(renamed, *real_site_data.plan.agencies[1:]))
+    for changed in (
+        dataclasses.replace(real_site_data, plan=plan),
+        dataclasses.replace(real_site_data, today=real_site_data.today + dt.timedelta(days=1)),
+    ):
+        assert template.files(changed, cache)[0].content == template.workbook_bytes(changed) != first
+    assert len(list(cache.iterdir())) == 3
 
 
 def test_the_blank_template_is_no_report(tmp_path, blank_template):

@@ -6,9 +6,12 @@ so the /muc/<id>/ pages are checked as files, exactly as served.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 from support.build import build_site
+from support.data import copy_data, patch
+from support.paths import BUILD_EPOCH, ROOT
 
 from macros.site import cards, previews
 
@@ -174,18 +179,137 @@ def test_images_are_cached_and_deterministic(tmp_path):
     assert cards.cache_key(other) != cards.cache_key(card)
 
 
-def test_two_builds_give_byte_identical_images(real_site, tmp_path, monkeypatch):
-    """The second build draws every image again (an empty cache) and must produce the same bytes."""
-    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
-    again = build_site(tmp_path / "again")
-    assert len(list((tmp_path / "cache" / "previews").glob("*.png"))) > 50
+def test_builds_from_an_empty_and_a_full_cache_are_byte_identical(real_site, tmp_path):
+    """The first build draws every image, writes the report template and compiles every template into an empty
+    cache; the second reads them all back. Both must be the site, byte for byte, as the session's build made it."""
+    cache = tmp_path / "cache"
+    first = build_site(tmp_path / "first", cache_dir=cache)
+    assert len(list((cache / "previews").glob("*.png"))) > 50
+    assert list((cache / "data-files").glob("*.xlsx")) and list((cache / "jinja").rglob("*.cache"))
+    second = build_site(tmp_path / "second", cache_dir=cache)
 
     def digests(site):
         return {
-            str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in (site / "assets" / "previews").rglob("*.png")
+            str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()
         }
 
-    assert digests(again) == digests(real_site)
+    assert digests(first) == digests(second) == digests(real_site)
+    # The theme and our pages compile the same file (_social.html) with different settings: one folder each.
+    site, theme = ({p.name: p.read_bytes() for p in (cache / "jinja" / name).iterdir()} for name in ("site", "theme"))
+    shared = site.keys() & theme.keys()
+    assert shared and all(site[name] != theme[name] for name in shared)
     with Image.open(io.BytesIO((real_site / previews.SITE_IMAGE).read_bytes())) as png:
         assert png.size == (1200, 630)
+
+
+def many_cards(count: int) -> list[cards.Card]:
+    statuses = list(cards.STATUS_INK)
+    return [
+        cards.Card(f"x{n}.png", "Kế hoạch", f"Mục III.{n}", f"{VIETNAMESE} số {n}", statuses[n % 5], f"Tình trạng {n}")
+        for n in range(count)
+    ]
+
+
+def test_images_drawn_by_helper_processes_are_the_ones_drawn_here(tmp_path):
+    """Many missing images are shared out among helper processes; each comes out byte for byte as drawn in-process."""
+    wanted = many_cards(cards.HELPERS_FROM + 3)
+    drawing = cards.start(wanted, tmp_path)
+    assert drawing.helpers, "this many images are drawn by helpers"
+    assert drawing.wait() is None
+    for card in wanted:
+        assert cards.cached_path(card, tmp_path).read_bytes() == cards.draw(card), card.title
+    assert sorted(path.suffix for path in tmp_path.iterdir()) == [".png"] * len(wanted)  # no half-written file left
+    assert not cards.start(wanted, tmp_path).missing  # all in the cache now: nothing to draw
+
+
+def test_a_few_images_are_drawn_in_the_build_itself(tmp_path):
+    wanted = many_cards(cards.HELPERS_FROM - 1)
+    drawing = cards.start(wanted, tmp_path)
+    assert drawing.helpers == () and len(drawing.missing) == len(wanted)
+    assert drawing.wait() is None
+    assert all(cards.cached_path(card, tmp_path).is_file() for card in wanted)
+
+
+def test_a_helper_that_fails_is_reported(tmp_path):
+    broken = [dataclasses.replace(card, status="khong-co-trang-thai-nay") for card in many_cards(cards.HELPERS_FROM)]
+    problem = cards.start(broken, tmp_path).wait()
+    assert problem is not None and problem.startswith("Không vẽ được ảnh xem trước:")
+    assert "khong-co-trang-thai-nay" in problem  # the helper's own error, for whoever runs the build
+
+
+REPORT = """bao_cao:
+  - chi_tieu: bao-hiem-y-te
+    ky: 2026-Q3
+    gia_tri: 95
+    ngay: 2026-09-30
+    nguon: "Báo cáo mẫu (kiểm thử)"
+    don_vi_bao_cao: thong-ke-co-so"""
+
+
+def run_cache_script(*args: str, data: Path, cache: Path) -> str:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH)
+    env |= {"DATA_DIR": str(data), "CACHE_DIR": str(cache)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "preview_cache.py"), *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_ci_cache_key_follows_the_images_the_build_needs(tmp_path):
+    """scripts/preview_cache.py: the key of .cache/previews/ in CI changes when an image would, and only then."""
+    data = copy_data(tmp_path)
+    first = run_cache_script("key", data=data, cache=tmp_path / "cache")
+    assert first.startswith(f"key=previews-d{cards.DESIGN}-") and f"\nprefix=previews-d{cards.DESIGN}-\n" in first
+    patch(data, "co-quan.yml", "co_quan:", "co_quan:  # một ghi chú, không đổi ảnh nào")
+    assert run_cache_script("key", data=data, cache=tmp_path / "cache") == first
+    patch(data, "cap-nhat/2026.yml", "bao_cao: []", REPORT)  # bao-hiem-y-te gets a status, so a new image
+    assert run_cache_script("key", data=data, cache=tmp_path / "cache") != first
+
+
+def test_pruning_keeps_exactly_the_images_of_this_build(tmp_path):
+    data, cache = copy_data(tmp_path), tmp_path / "cache"
+    build_site(tmp_path / "site", data_dir=data, cache_dir=cache)
+    used = sorted(path.name for path in (cache / "previews").iterdir())
+    (cache / "previews" / f"{'0' * 64}.png").write_bytes(b"an image of an older build")
+    printed = run_cache_script("prune", data=data, cache=cache)
+    assert sorted(path.name for path in (cache / "previews").iterdir()) == used
+    assert f"Đã bỏ 1 ảnh không dùng; giữ {len(used)} ảnh" in printed
+
+
+LOADED = """
+import sys
+from mkdocs.__main__ import cli
+cli.main(args=["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+print(" ".join(name for name in ("PIL.Image", "openpyxl", "macros.site.cards") if name in sys.modules))
+"""
+
+
+def test_a_build_with_everything_cached_loads_neither_pillow_nor_openpyxl(tmp_path):
+    """Pillow draws missing images and openpyxl writes a changed report template: a build that has both in its cache
+    (the second of two) needs neither. The first, with an empty cache, uses both."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH, CACHE_DIR=str(tmp_path / "cache"))
+
+    def loaded(out: str) -> str:
+        result = subprocess.run([sys.executable, "-c", LOADED, str(tmp_path / out)], cwd=ROOT, env=env, **TEXT)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert "openpyxl" in loaded("first").split()  # which loads PIL.Image too; images are drawn by helper processes
+    assert loaded("second") == "macros.site.cards"
+
+
+TEXT = {"capture_output": True, "text": True}
+
+
+@pytest.mark.parametrize("status", [None, *cards.STATUS_INK])
+def test_the_palette_png_shows_the_card_as_drawn(status):
+    """Saved with a palette of the inks and their anti-aliasing shades: every pixel within 8/255 of the drawing."""
+    from PIL import ImageChops
+
+    card = cards.Card("x.png", "Kế hoạch", "Mục III.3.3", VIETNAMESE, status, status and f"Tình trạng {status}")
+    drawn = cards.picture(card)
+    with Image.open(io.BytesIO(cards.draw(card))) as saved:
+        assert saved.mode == "P"
+        difference = ImageChops.difference(drawn, saved.convert("RGB"))
+    assert max(high for _, high in difference.getextrema()) <= 8

@@ -6,6 +6,8 @@ import pytest
 from support.paths import ROOT
 from support.plan_text import PUBLISHED_IDS, SOURCE, normalize, sentences, source_paragraphs
 
+pytestmark = pytest.mark.data_change  # the plan's official text, in data/ke-hoach.yml
+
 
 def model_text(site) -> str:
     """The document as the data holds it, with the numbering printed as in the source."""

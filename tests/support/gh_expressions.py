@@ -120,7 +120,9 @@ def evaluate_if(expr: Any, context: dict[str, str], *, upstream_ok: bool) -> boo
     return value if uses_status else value and upstream_ok
 
 
-def context(event: str, ref: str, changed: str = "false") -> dict[str, str]:
-    """The names a deploy condition may read; `changed` is what the daily run found (scripts/status_changes.py)."""
+def context(event: str, ref: str, changed: str = "false", data_only: str = "false") -> dict[str, str]:
+    """The names a job condition of build.yml may read: `changed` is what the daily run found
+    (scripts/status_changes.py), `data_only` whether only data/ changed (scripts/what_changed.py)."""
     names = {"github.event_name": event, "github.ref": ref}
-    return names | {"needs.build.outputs.changed": changed, "steps.statuses.outputs.changed": changed}
+    names |= {"needs.data.outputs.changed": changed, "steps.statuses.outputs.changed": changed}
+    return names | {"needs.changes.outputs.data_only": data_only}

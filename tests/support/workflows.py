@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from support.gh_expressions import evaluate_if
 from support.paths import ROOT
 
 GITHUB_DIR = ROOT / ".github"
@@ -86,6 +87,21 @@ def deploy_jobs(wf: dict[str, Any]) -> dict[str, dict[str, Any]]:
         for job_id, job in jobs(wf).items()
         if any(str(step.get("uses", "")).startswith(DEPLOY_ACTION + "@") for step in steps(job))
     }
+
+
+def running_jobs(wf: dict[str, Any], ctx: dict[str, str]) -> set[str]:
+    """The jobs that run for this context when every job that runs succeeds. A job runs when its `if:` holds and
+    every job it needs ran: GitHub skips a job whose needed job was skipped, unless its `if:` calls a status
+    function (then `evaluate_if` decides from `upstream_ok`)."""
+    ran: set[str] = set()
+    todo = list(jobs(wf))
+    while todo:
+        job_id = next(job for job in todo if set(needs_of(jobs(wf)[job])) <= set(jobs(wf)) - set(todo))
+        todo.remove(job_id)
+        upstream_ok = set(needs_of(jobs(wf)[job_id])) <= ran
+        if evaluate_if(jobs(wf)[job_id].get("if"), ctx, upstream_ok=upstream_ok):
+            ran.add(job_id)
+    return ran
 
 
 def upstream_jobs(wf: dict[str, Any], job_id: str) -> set[str]:

@@ -13,7 +13,7 @@ import pytest
 from support.data import copy_data
 from support.gh_expressions import context, evaluate_if
 from support.paths import ROOT
-from support.workflows import WORKFLOW_DIR, jobs, load, steps
+from support.workflows import WORKFLOW_DIR, deploy_jobs, jobs, load, running_jobs, steps
 
 from macros import pipeline
 from macros.domain import status
@@ -154,21 +154,31 @@ def test_the_workflow_runs_every_day_just_after_midnight_in_viet_nam():
 )
 def test_the_daily_run_deploys_only_when_a_status_changed(changed, build_ok, deploys):
     wf = workflow()
-    ctx = context("schedule", "refs/heads/main", changed)
-    assert evaluate_if(jobs(wf)["deploy"]["if"], ctx, upstream_ok=build_ok) is deploys
-    package = step_named(jobs(wf)["build"], "Đóng gói")
+    ctx = context("schedule", "refs/heads/main", changed, data_only="true")  # main's code is the deployed code
+    assert evaluate_if(jobs(wf)["deploy-data"]["if"], ctx, upstream_ok=build_ok) is deploys
+    assert evaluate_if(jobs(wf)["deploy"]["if"], ctx, upstream_ok=build_ok) is False
+    package = step_named(jobs(wf)["data"], "Đóng gói")
     assert evaluate_if(package["if"], ctx, upstream_ok=build_ok) is deploys
 
 
+def test_the_daily_run_never_deploys_code_that_was_not_deployed_after_its_tests():
+    """A code push whose tests failed was not deployed: main then differs from the site in more than data/, and the
+    daily run (which runs no test) must not publish that code, whatever the statuses do."""
+    wf = workflow()
+    ctx = context("schedule", "refs/heads/main", "true", data_only="false")
+    assert not deploy_jobs(wf).keys() & running_jobs(wf, ctx)
+    assert "test" not in running_jobs(wf, ctx)
+
+
 def test_the_daily_run_compares_statuses_and_hands_the_answer_to_deploy():
-    build = jobs(workflow())["build"]
-    compare = step_named(build, "So trạng thái")
+    data = jobs(workflow())["data"]
+    compare = step_named(data, "So trạng thái")
     assert compare["id"] == "statuses"
     assert "scripts/status_changes.py" in compare["run"] and '--output "$GITHUB_OUTPUT"' in compare["run"]
     for event, runs in (("schedule", True), ("push", False), ("pull_request", False)):
         assert evaluate_if(compare["if"], context(event, "refs/heads/main"), upstream_ok=True) is runs
-    assert build["outputs"]["changed"] == "${{ steps.statuses.outputs.changed }}"
-    assert "SITE_URL" in build["env"]  # the address the compare step fetches the deployed list from
+    assert data["outputs"]["changed"] == "${{ steps.statuses.outputs.changed }}"
+    assert "SITE_URL" in workflow()["env"]  # the address the compare step fetches the deployed list from
 
 
 def test_a_deployed_list_carries_every_status_the_script_reads():

@@ -57,6 +57,7 @@ def submit(data, text: str, tmp_path, association: str = "MEMBER", issue: int = 
 # ----------------------------------------------------------------- the form
 
 
+@pytest.mark.data_change
 def test_the_form_is_up_to_date_with_the_data():
     result = subprocess.run(
         [sys.executable, "scripts/issue_form.py", "--check"], cwd=ROOT, capture_output=True, text=True
@@ -72,6 +73,7 @@ def test_a_renamed_agency_makes_the_form_stale(tmp_path, real_site_data):
     assert issue_form.render(plan) == FORM.read_text(encoding="utf-8")
 
 
+@pytest.mark.data_change
 def test_the_form_matches_githubs_issue_form_schema():
     command = [tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", str(FORM)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

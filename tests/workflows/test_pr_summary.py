@@ -89,7 +89,7 @@ def test_head_data_with_problems_is_not_compared(tmp_path):
 
 def test_the_build_workflow_writes_the_summary_for_pull_requests_and_form_branches():
     workflow = load((ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8"))
-    build = steps(jobs(workflow)["build"])
+    build = steps(jobs(workflow)["data"])
     step = next(s for s in build if "pr_summary.py" in str(s.get("run", "")))
     assert "--base .base/data --head data" in step["run"] and '"$GITHUB_STEP_SUMMARY"' in step["run"]
     base = next(s for s in build if (s.get("with") or {}).get("path") == ".base")

@@ -2,13 +2,14 @@
 
 Three layers:
 
-* zizmor (static analysis for GitHub Actions) must report nothing;
+* zizmor (static analysis for GitHub Actions), with its pedantic persona, must report nothing;
 * check-jsonschema validates every workflow and dependabot.yml against the
   schemas it ships (no network needed);
 * our own rules, read from the parsed YAML: no default token permissions,
   actions pinned to a full commit SHA, no persisted credentials, every pull
-  request checked, and a deploy job that can only run after a green build on
-  main.
+  request checked, and deploy jobs that can only run after a green build on
+  main, exactly one of them per deploying run, and one that waits for the whole
+  test suite whenever code changed.
 
 Every rule is also run against a small, deliberately bad workflow so that a
 rule which could never fail is caught too.
@@ -36,6 +37,7 @@ from support.workflows import (
     issue_intake,
     jobs,
     load,
+    running_jobs,
     steps,
     tool,
     triggers,
@@ -135,37 +137,56 @@ def rule_no_expressions_in_run(wf: dict[str, Any], text: str) -> list[str]:
     return problems
 
 
+def runs_make(wf: dict[str, Any], job_ids: set[str], target: str) -> bool:
+    """Does one of these jobs run `make <target>` (the whole word: `make test` is not `make test-data`)?"""
+    pattern = re.compile(rf"\bmake {re.escape(target)}(?![\w-])")
+    return any(pattern.search(str(step.get("run", ""))) for job in job_ids for step in steps(jobs(wf)[job]))
+
+
+def deploy_setup_problems(wf: dict[str, Any], job_id: str, job: dict[str, Any]) -> list[str]:
+    problems = []
+    if not runs_make(wf, upstream_jobs(wf, job_id), "check"):
+        problems.append(f"job {job_id}: must need the job that runs make check")
+    env = job.get("environment")
+    env_name = env.get("name") if isinstance(env, dict) else env
+    if env_name != "github-pages":
+        problems.append(f"job {job_id}: environment must be github-pages")
+    conc = job.get("concurrency") or {}
+    if conc.get("group") != "pages" or conc.get("cancel-in-progress") is not False:
+        problems.append(f"job {job_id}: concurrency group pages, cancel-in-progress false")
+    return problems
+
+
+def deploy_run_problems(wf: dict[str, Any]) -> list[str]:
+    """Exactly one deploy job on a push or a run by hand on main, whatever changed; none elsewhere, none after a
+    failed build; and a deploy for a code change waits for the job that runs `make test`."""
+    problems, deploys = [], set(deploy_jobs(wf))
+    for data_only in ("true", "false"):
+        for event, ref in MUST_DEPLOY + MUST_NOT_DEPLOY:
+            ctx = context(event, ref, data_only=data_only)
+            running = deploys & running_jobs(wf, ctx)
+            expected = 1 if (event, ref) in MUST_DEPLOY else 0
+            if len(running) != expected:
+                problems.append(f"{event} to {ref} (data_only={data_only}): deploy jobs {sorted(running)}")
+            untested = [
+                job for job in running if data_only == "false" and not runs_make(wf, upstream_jobs(wf, job), "test")
+            ]
+            problems += [f"job {job}: deploys a code change without waiting for make test" for job in untested]
+            for job_id in deploys:
+                if evaluate_if(jobs(wf)[job_id].get("if"), ctx, upstream_ok=False):
+                    problems.append(f"job {job_id}: runs on {event} to {ref} although the build failed")
+    return problems
+
+
 def rule_deploy_only_after_green_build_on_main(wf: dict[str, Any], text: str) -> list[str]:
     deploys = deploy_jobs(wf)
     if not deploys:
         return []  # a check-only workflow
-    problems = []
-    for job_id, job in deploys.items():
-        upstream = upstream_jobs(wf, job_id)
-        if not any("make check" in str(step.get("run", "")) for other in upstream for step in steps(jobs(wf)[other])):
-            problems.append(f"job {job_id}: must need the job that runs make check")
-        env = job.get("environment")
-        env_name = env.get("name") if isinstance(env, dict) else env
-        if env_name != "github-pages":
-            problems.append(f"job {job_id}: environment must be github-pages")
-        conc = job.get("concurrency") or {}
-        if conc.get("group") != "pages" or conc.get("cancel-in-progress") is not False:
-            problems.append(f"job {job_id}: concurrency group pages, cancel-in-progress false")
-        try:
-            for event, ref in MUST_DEPLOY:
-                ctx = context(event, ref)
-                if not evaluate_if(job.get("if"), ctx, upstream_ok=True):
-                    problems.append(f"job {job_id}: does not run on {event} to {ref}")
-            for event, ref in MUST_NOT_DEPLOY:
-                ctx = context(event, ref)
-                if evaluate_if(job.get("if"), ctx, upstream_ok=True):
-                    problems.append(f"job {job_id}: runs on {event} to {ref}")
-            for event, ref in MUST_DEPLOY:
-                ctx = context(event, ref)
-                if evaluate_if(job.get("if"), ctx, upstream_ok=False):
-                    problems.append(f"job {job_id}: runs although the build failed")
-        except (ValueError, KeyError, IndexError) as exc:
-            problems.append(f"job {job_id}: cannot read if: {exc}")
+    problems = [problem for job_id, job in deploys.items() for problem in deploy_setup_problems(wf, job_id, job)]
+    try:
+        problems += deploy_run_problems(wf)
+    except (ValueError, KeyError, IndexError, StopIteration) as exc:
+        problems.append(f"cannot read the deploy conditions: {exc}")
     return problems
 
 
@@ -202,6 +223,7 @@ GOOD = textwrap.dedent(
           - run: make check
             env:
               REF: ${{ github.ref }}
+          - run: make test
       deploy:
         needs: build
         if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
@@ -258,7 +280,7 @@ def test_workflows_exist():
 
 def test_zizmor_reports_nothing():
     result = subprocess.run(
-        [tool("zizmor"), "--offline", "--format", "plain", str(GITHUB_DIR)],
+        [tool("zizmor"), "--offline", "--persona", "pedantic", "--format", "plain", str(GITHUB_DIR)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -379,3 +401,36 @@ def test_expression_evaluator(expr, event, ref, upstream_ok, expected):
 def test_expression_evaluator_rejects_unknown_names():
     with pytest.raises(ValueError):
         evaluate_if("github.actor == 'x'", context("push", MAIN), upstream_ok=True)
+
+
+def test_the_rules_catch_a_deploy_of_code_that_skips_the_tests():
+    """The rule that guards the split of build.yml (tests/workflows/test_change_paths.py), on a workflow that deploys
+    every push after the data job."""
+    text = textwrap.dedent(
+        """\
+        on: [pull_request, push, workflow_dispatch]
+        permissions: {}
+        jobs:
+          data:
+            runs-on: ubuntu-latest
+            permissions: {contents: read}
+            steps:
+              - run: make check
+          test:
+            runs-on: ubuntu-latest
+            permissions: {contents: read}
+            steps:
+              - run: make test
+          deploy:
+            needs: data
+            if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
+            runs-on: ubuntu-latest
+            permissions: {pages: write, id-token: write}
+            concurrency: {group: pages, cancel-in-progress: false}
+            environment: {name: github-pages}
+            steps:
+              - uses: actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0
+        """
+    )
+    problems = rule_deploy_only_after_green_build_on_main(load(text), text)
+    assert "job deploy: deploys a code change without waiting for make test" in problems
