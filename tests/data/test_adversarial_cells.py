@@ -69,6 +69,7 @@ CASES = [
     ("-5", None, REFUSED),
     ("81.82.3", None, REFUSED),
     ("Đạt", None, REFUSED),
+    (1e308, "0.00%", REFUSED),  # overflowed once scaled to the percentage shown
 ]
 # One period for each case: the months, quarters and years of 2026 begun by the tests' day, and of the baseline 2025.
 PERIODS = [
