@@ -222,6 +222,24 @@ def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_templ
     assert "data/cap-nhat/thieu-cot.xlsx: dòng tiêu đề: không tìm thấy dòng tiêu đề" in check(data).stdout
 
 
+def test_a_header_written_twice_is_refused_naming_both_columns(tmp_path, blank_template):
+    """A "Giá trị" column copied for another month: reading either one alone would drop the other's numbers."""
+    book = fill(blank_template, GOOD_ROWS)
+    sheet = book[template.REPORT_SHEET]
+    extra = sheet.max_column + 1
+    sheet.cell(1, extra).value = "Giá trị"
+    sheet.cell(row_of(blank_template, "bao-hiem-y-te"), extra).value = "95"
+    data = copy_data(tmp_path)
+    save(book, data / "cap-nhat" / "hai-cot.xlsx")
+    result = check(data)
+    assert result.returncode == 1
+    column = openpyxl.utils.get_column_letter(HEADER_ROW.index("Giá trị") + 1)
+    assert (
+        'data/cap-nhat/hai-cot.xlsx: trang tính "Báo cáo", dòng 1, cột "Giá trị": dòng tiêu đề có 2 cột mang tên này '
+        f"(cột {column}, {openpyxl.utils.get_column_letter(extra)}), nên máy không biết đọc cột nào"
+    ) in result.stdout
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
