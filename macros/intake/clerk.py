@@ -480,6 +480,10 @@ def fix_in_words(fix: str, name: str, label: str) -> str:
     form field reads the same advice in terms of that cell or field."""
     if fix.startswith("thêm dòng"):
         return f'điền "{label}"'
+    if fix.startswith(f"xoá dòng {name}"):
+        return f'để trống "{label}"'
+    if fix.startswith("xoá theo_ap"):
+        return "không ghi số theo từng ấp; ghi một số chung cho cả xã"
     if corrections.MARK in fix and "ghi_chu" in fix:
         return CORRECTION_FIX
     if "true" in fix:

@@ -181,6 +181,20 @@ BODIES = [
         "**Giá trị theo ấp**: không có ấp nào mang mã",
     ),
     ("a long note", body(**GOOD | {"ghi_chu": "a" * 600}), "invalid", "**Ghi chú**: dài 600 ký tự"),
+    (
+        "hamlets given for a target not counted by hamlet",
+        body(**GOOD | {"theo_ap": "Vĩnh Thạnh: 95"}),
+        "invalid",
+        "**Giá trị theo ấp**: chỉ tiêu này không tính theo từng ấp, nên số của từng ấp không được dùng "
+        "— không ghi số theo từng ấp; ghi một số chung cho cả xã",
+    ),
+    (
+        "a commune-wide value for a per-hamlet target",
+        body(**HAMLET | {"gia_tri": "5", "theo_ap": "Vĩnh Thạnh: 2"}),
+        "invalid",
+        "**Giá trị**: chỉ tiêu này tính theo từng ấp, nên chỉ số của từng ấp được dùng; số chung của cả xã thì không "
+        '— để trống "Giá trị"',
+    ),
 ]
 
 
