@@ -182,6 +182,13 @@ BODIES = [
     ),
     ("a long note", body(**GOOD | {"ghi_chu": "a" * 600}), "invalid", "**Ghi chú**: dài 600 ký tự"),
     (
+        "one hamlet on two lines, by name and by id",
+        body(**HAMLET | {"gia_tri": None, "theo_ap": "Vĩnh Thạnh: 3\nvinh-thanh: 4"}),
+        "invalid",
+        "**Giá trị theo ấp**: ấp “vinh-thanh” có hơn một dòng (“vinh-thanh: 4”) "
+        "— mỗi ấp chỉ ghi một dòng; xoá dòng thừa",
+    ),
+    (
         "hamlets given for a target not counted by hamlet",
         body(**GOOD | {"theo_ap": "Vĩnh Thạnh: 95"}),
         "invalid",
