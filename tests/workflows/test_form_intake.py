@@ -124,6 +124,27 @@ def test_a_good_form_becomes_a_pull_request_with_the_yaml_change(tmp_path):
     assert pipeline.check(data, data.parent, dt.date(2026, 11, 29)) == []
 
 
+HAND_WRITTEN_YEAR_FILES = [
+    "bao_cao: []  # chưa có báo cáo\n",
+    "bao_cao:  # báo cáo năm 2026\n",
+    "bao_cao:\n- chi_tieu: kham-pha-an\n  ky: 2026-Q2\n  gia_tri: 70\n  ngay: 2026-06-30\n  nguon: x\n"
+    "  don_vi_bao_cao: phong-kinh-te\n",
+]
+
+
+@pytest.mark.parametrize("year_file", HAND_WRITTEN_YEAR_FILES)
+def test_a_report_is_appended_to_a_year_file_written_by_hand(tmp_path, year_file):
+    """A valid year file written by hand (a comment after the key, reports at the margin) takes the form's report,
+    instead of a duplicate key or an indentation error the clerk did not make."""
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / "2026.yml").write_text(year_file, encoding="utf-8")
+    result = submit(data, body(**GOOD), tmp_path)
+    assert result["result"].strip() == "pr", result["comment.md"]
+    reports = yaml.safe_load((data / "cap-nhat" / "2026.yml").read_text(encoding="utf-8"))["bao_cao"]
+    assert reports[-1]["chi_tieu"] == "bao-hiem-y-te" and reports[-1]["gia_tri"] == 81.82
+    assert len(reports) == year_file.count("- chi_tieu") + 1
+
+
 def test_a_yes_no_target_and_a_per_hamlet_target(tmp_path):
     data = copy_data(tmp_path)
     yes = GOOD | {"chi_tieu": "Xã duy trì đạt chuẩn nông thôn mới (duy-tri-nong-thon-moi)", "ky": "Năm 2026"}
