@@ -289,13 +289,13 @@ def _still_open(target: Target, value) -> bool:
 def _year_to_date(target: Target, latest: Report) -> Assessment:
     """An in-year report of a number that adds up over the year is held to the share of the year gone by."""
     share, compare, value = year_share(latest.as_of), kinds.comparison_of(target), judged_value(target, latest)
-    expected = target.goal * share
+    expected = round(target.goal * share, fmt.COMPUTED_DECIMALS)  # as shown: a value shown equal to it is equal
     shown, unit = fmt.quantity(value, target.unit), target.unit
     keeps_up = compare.keeps_up(value, expected)
     reason = (
         f"Năm {latest.period.start.year} chưa kết thúc; số cộng dồn đến ngày {fmt.date(latest.as_of)} "
         f"({latest.period.label}) là {shown}. Đến ngày đó đã qua {fmt.number(round(share * 100, 2))}% thời gian "
-        f"của năm, nên mức cần có là {fmt.quantity(round(expected, 2), unit)} "
+        f"của năm, nên mức cần có là {fmt.quantity(expected, unit)} "
         f"({fmt.number(round(share * 100, 2))}% của mục tiêu {fmt.quantity(target.goal, unit)}); "
         f"số báo cáo {compare.level_verdict(keeps_up)} mức này."
     )

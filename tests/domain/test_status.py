@@ -294,6 +294,15 @@ def test_a_yearly_ceiling_that_adds_up_is_held_to_the_share_of_the_year():
     assert over_cap.status == status.BEHIND and "cao hơn mục tiêu 10 vụ" in over_cap.reason
 
 
+def test_a_sum_that_adds_up_is_judged_against_its_share_as_shown():
+    """3 January is 0,82% of the year: 0,82% of the estimate collected by then is on track, not "lower than 0,82%"
+    (the unrounded share, 0,8219…, made the page say so)."""
+    revenue = make_target(kind="ty-le-hang-nam", value=100, unit="% dự toán", deadline=None, in_year="cong-don")
+    judged = judge(revenue, make_report("2026-01", 0.82, D(2026, 1, 3)))
+    assert judged.status == status.ON_TRACK and judged.expected == 0.82
+    assert "mức cần có là 0,82% dự toán" in judged.reason and "không thấp hơn mức này" in judged.reason
+
+
 def test_the_progress_bar_runs_towards_a_ceiling():
     judged = judge(make_target(**CEILING), make_report("2026-Q3", 3.5, D(2026, 9, 30)))
     assert judged.progress == pytest.approx(0.5)
