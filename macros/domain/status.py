@@ -313,15 +313,16 @@ def _assess_line(target: Target, usable: list[Report], today: dt.date, scope: Sc
     ranged = target.per_hamlet and kinds.of(target).range_goal  # "từ 01 tổ hợp tác trở lên" in each hamlet
     goal = kinds.of(target).goal_text(target) if ranged else fmt.quantity(target.goal, target.unit)
     latest_is = f"Số mới nhất ở ấp {compare.furthest_word} là" if target.per_hamlet else "Số mới nhất là"
-    if is_met(target, value) and every_hamlet:
+    met, caveat = is_met(target, value), "" if every_hamlet else f" Chưa thể ghi nhận đạt vì {HAMLET_CAVEAT}"
+    if met and every_hamlet:
         return Assessment(ACHIEVED, f"{latest_is} {shown}, {compare.meets(goal)}.", **line)
-    if today > end[0]:
-        reason = f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, {compare.falls_short(goal)}."
-        return Assessment(MISSED, reason, **line)
+    if today > end[0]:  # a per-hamlet value may meet the goal while a hamlet is missing: the reason says both
+        verdict = compare.meets(goal) if met else compare.falls_short(goal)
+        reason = f"Đã qua hạn {fmt.date(end[0])}; {latest_is[0].lower()}{latest_is[1:]} {shown}, {verdict}."
+        return Assessment(MISSED, reason + caveat, **line)
     expected = line_value(line["start"], end, latest.as_of)
     status = ON_TRACK if compare.keeps_up(value, expected) else BEHIND
     reason = _line_reason(target, line["start"], end, latest, shown, expected)
-    caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt vì {HAMLET_CAVEAT}"
     return Assessment(status, reason + caveat, expected=expected, **line)
 
 

@@ -213,6 +213,19 @@ def test_per_hamlet_target_holds_only_when_every_hamlet_meets_it():
     assert judge(t, both, hamlets=("a", "b"), complete=False).status != status.ACHIEVED
 
 
+def test_a_per_hamlet_target_past_its_deadline_says_why_it_is_not_achieved():
+    """Every hamlet reported meets the goal but the list of hamlets is not complete: the reason must not say the
+    value (2 cooperatives) falls short of the goal (1)."""
+    t = make_target(value=1, unit="tổ hợp tác", per_hamlet=True, deadline=2026)
+    report = make_report("2026", None, D(2026, 12, 31), hamlet_values=(("a", 2), ("b", 3)))
+    judged = judge(t, report, today=D(2027, 2, 1), hamlets=("a", "b"), complete=False)
+    assert judged.status == status.MISSED
+    assert judged.reason == (
+        "Đã qua hạn 31/12/2026; số mới nhất ở ấp thấp nhất là 2 tổ hợp tác, đạt mục tiêu 1 tổ hợp tác. "
+        f"Chưa thể ghi nhận đạt vì {status.HAMLET_CAVEAT}"
+    )
+
+
 def test_progress_share_for_the_bar():
     a = judge(
         make_target(value=100), make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 95, D(2026, 9, 30))
