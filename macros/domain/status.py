@@ -347,7 +347,7 @@ def _assess_average(target: Target, usable: list[Report], today: dt.date, scope:
     status = (ACHIEVED if met else MISSED) if final else (ON_TRACK if met else BEHIND)
     goal = fmt.quantity(target.goal, target.unit)
     verdict = compare.meets(f"bình quân {goal}") if met else compare.falls_short(f"bình quân {goal}")
-    listed = "; ".join(f"năm {r.period.start.year}: {published(target, r.value)}" for r in years)
+    listed = "; ".join(f"năm {r.period.start.year}: {published(target, judged_value(target, r))}" for r in years)
     reason = f"Bình quân {len(years)} năm đã có số cả năm ({listed}) là {fmt.quantity(value, target.unit)}, {verdict}."
     if not final and scope.span is not None:
         reason += f" Kết quả cuối cùng tính khi hết năm {scope.span.last}."

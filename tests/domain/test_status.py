@@ -226,6 +226,13 @@ def test_a_per_hamlet_target_past_its_deadline_says_why_it_is_not_achieved():
     )
 
 
+def test_a_per_hamlet_average_lists_the_value_judged_for_each_year():
+    t = make_target(kind="binh-quan-hang-nam", value=8, unit="%/năm", deadline=None, per_hamlet=True)
+    report = make_report("2026", None, D(2026, 12, 31), hamlet_values=(("a", 9), ("b", 7)))
+    judged = status.assess(t, (report,), D(2027, 3, 1), make_scope(hamlets=("a", "b")))
+    assert "(năm 2026: 7%/năm)" in judged.reason and "chưa cập nhật" not in judged.reason
+
+
 def test_progress_share_for_the_bar():
     a = judge(
         make_target(value=100), make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 95, D(2026, 9, 30))
