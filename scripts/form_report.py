@@ -17,6 +17,7 @@ whenever one of these results was written.
 from __future__ import annotations
 
 import argparse
+import re
 import textwrap
 from pathlib import Path
 
@@ -57,13 +58,20 @@ def _block(record: dict, indent: str = "  ") -> str:
     return textwrap.indent(yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=10**6), indent)
 
 
+LIST_KEY = re.compile(r"^bao_cao:\s*(?:\[\]\s*)?(?:#.*)?$")  # "bao_cao:", "bao_cao: []", either with a comment
+
+
 def appended(text: str, record: dict) -> tuple[str, int]:
-    """The year file with the report added at the end of `bao_cao:`, and the line where the report starts."""
+    """The year file with the report added at the end of `bao_cao:`, as far in as the reports already there (a file
+    written by hand may start them at the margin), and the line where the report starts."""
     lines = text.rstrip("\n").splitlines() if text.strip() else HEADER.rstrip("\n").splitlines()
-    lines = ["bao_cao:" if line.strip() == "bao_cao: []" else line for line in lines]
-    if "bao_cao:" not in lines:
+    lines = [line.replace("[]", "", 1).rstrip() if LIST_KEY.match(line) else line for line in lines]
+    key = next((index for index, line in enumerate(lines) if LIST_KEY.match(line)), len(lines))
+    if key == len(lines):
         lines.append("bao_cao:")
-    return "\n".join(lines) + "\n" + _block(record), len(lines) + 1
+    items = [line for line in lines[key + 1 :] if line.lstrip().startswith("- ")]
+    indent = items[0][: len(items[0]) - len(items[0].lstrip())] if items else "  "
+    return "\n".join(lines) + "\n" + _block(record, indent), len(lines) + 1
 
 
 def replaced(text: str, line: int, record: dict) -> tuple[str, int]:

@@ -52,14 +52,14 @@ def where_it_belongs(relative: str) -> str:
     name = _plain_name(PurePosixPath(relative).name)
     stem = PurePosixPath(name).stem
     literal = [spec.pattern for spec in FILES if "*" not in spec.pattern and spec.pattern == name]
-    folders = [
-        spec.pattern for spec in FILES if "*" in spec.pattern and fnmatch.fnmatch(name, spec.pattern.split("/")[-1])
-    ]
+    folders = [spec for spec in FILES if "*" in spec.pattern and fnmatch.fnmatch(name, spec.pattern.split("/")[-1])]
     if literal:
         return f"đổi tên thành data/{literal[0]}"
+    if folders and folders[0].reader != "yaml":  # a workbook may have any name: only its place or its case is wrong
+        return f"đổi tên thành data/{folders[0].pattern.replace('*', stem)}"
     if folders:
         year = stem if re.fullmatch(r"20[0-9]{2}", stem) else "<năm>"
-        target = folders[0].replace("*", year)
+        target = folders[0].pattern.replace("*", year)
         return f"đổi tên thành data/{target} (nếu tệp đó đã có, chép các mục còn thiếu sang đó rồi xóa tệp này)"
     known = ", ".join(f"data/{spec.pattern.replace('*', '<năm>')}" for spec in FILES)
     return f"dữ liệu chỉ được đọc từ: {known}; chuyển nội dung vào đúng tệp rồi xóa tệp này"

@@ -296,29 +296,33 @@ def _date_problems(entry: Entry, period: periods.Period, today: dt.date) -> list
     return []
 
 
+NOT_PER_HAMLET = "chỉ tiêu này không tính theo từng ấp, nên số của từng ấp không được dùng"
+DROP_HAMLETS = "xoá theo_ap và các dòng số của từng ấp; ghi một số chung cho cả xã ở gia_tri"
+PER_HAMLET_ONLY = "chỉ tiêu này tính theo từng ấp, nên chỉ số của từng ấp được dùng; số chung của cả xã thì không"
+
+
+def _hamlet_shape(entry: Entry, per_hamlet: bool) -> list[Problem]:
+    """A report holds the numbers its target is judged on: each hamlet's, or one for the whole commune. A number of
+    the other kind would be kept in the file but never shown nor judged, so it is refused."""
+    hamlets, value = entry.record.get("theo_ap"), entry.record.get("gia_tri")
+    if per_hamlet and not hamlets:
+        return [_problem(entry, "theo_ap", "chỉ tiêu này tính theo từng ấp", "thêm theo_ap với số của từng ấp")]
+    if per_hamlet and value is not None:
+        return [_problem(entry, "gia_tri", PER_HAMLET_ONLY, "xoá dòng gia_tri")]
+    found = [_problem(entry, "theo_ap", NOT_PER_HAMLET, DROP_HAMLETS)] if not per_hamlet and hamlets else []
+    if not per_hamlet and value is None:
+        found.append(_problem(entry, "gia_tri", "thiếu giá trị báo cáo", "thêm dòng gia_tri: <số> hoặc true/false"))
+    return found
+
+
 def _value_problems(entry: Entry, target: Entry | None) -> list[Problem]:
     if target is None:
         return []
     kind, value = target.record.get("loai"), entry.record.get("gia_tri")
     per_hamlet = target.record.get("theo_ap") is True
-    if per_hamlet and not entry.record.get("theo_ap"):
-        return [
-            _problem(
-                entry,
-                "theo_ap",
-                "chỉ tiêu này tính theo từng ấp",
-                "thêm theo_ap với số của từng ấp",
-            )
-        ]
-    if not per_hamlet and value is None:
-        return [
-            _problem(
-                entry,
-                "gia_tri",
-                "thiếu giá trị báo cáo",
-                "thêm dòng gia_tri: <số> hoặc true/false",
-            )
-        ]
+    shape = _hamlet_shape(entry, per_hamlet)
+    if shape:
+        return shape
     yes_no = kind in kinds.KINDS and kinds.KINDS[kind].yes_no
     if yes_no and value is not None and not isinstance(value, bool):
         return [

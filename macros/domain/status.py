@@ -289,13 +289,13 @@ def _still_open(target: Target, value) -> bool:
 def _year_to_date(target: Target, latest: Report) -> Assessment:
     """An in-year report of a number that adds up over the year is held to the share of the year gone by."""
     share, compare, value = year_share(latest.as_of), kinds.comparison_of(target), judged_value(target, latest)
-    expected = target.goal * share
+    expected = round(target.goal * share, fmt.COMPUTED_DECIMALS)  # as shown: a value shown equal to it is equal
     shown, unit = fmt.quantity(value, target.unit), target.unit
     keeps_up = compare.keeps_up(value, expected)
     reason = (
         f"Năm {latest.period.start.year} chưa kết thúc; số cộng dồn đến ngày {fmt.date(latest.as_of)} "
         f"({latest.period.label}) là {shown}. Đến ngày đó đã qua {fmt.number(round(share * 100, 2))}% thời gian "
-        f"của năm, nên mức cần có là {fmt.quantity(round(expected, 2), unit)} "
+        f"của năm, nên mức cần có là {fmt.quantity(expected, unit)} "
         f"({fmt.number(round(share * 100, 2))}% của mục tiêu {fmt.quantity(target.goal, unit)}); "
         f"số báo cáo {compare.level_verdict(keeps_up)} mức này."
     )
@@ -313,15 +313,16 @@ def _assess_line(target: Target, usable: list[Report], today: dt.date, scope: Sc
     ranged = target.per_hamlet and kinds.of(target).range_goal  # "từ 01 tổ hợp tác trở lên" in each hamlet
     goal = kinds.of(target).goal_text(target) if ranged else fmt.quantity(target.goal, target.unit)
     latest_is = f"Số mới nhất ở ấp {compare.furthest_word} là" if target.per_hamlet else "Số mới nhất là"
-    if is_met(target, value) and every_hamlet:
+    met, caveat = is_met(target, value), "" if every_hamlet else f" Chưa thể ghi nhận đạt vì {HAMLET_CAVEAT}"
+    if met and every_hamlet:
         return Assessment(ACHIEVED, f"{latest_is} {shown}, {compare.meets(goal)}.", **line)
-    if today > end[0]:
-        reason = f"Đã qua hạn {fmt.date(end[0])}; số mới nhất là {shown}, {compare.falls_short(goal)}."
-        return Assessment(MISSED, reason, **line)
+    if today > end[0]:  # a per-hamlet value may meet the goal while a hamlet is missing: the reason says both
+        verdict = compare.meets(goal) if met else compare.falls_short(goal)
+        reason = f"Đã qua hạn {fmt.date(end[0])}; {latest_is[0].lower()}{latest_is[1:]} {shown}, {verdict}."
+        return Assessment(MISSED, reason + caveat, **line)
     expected = line_value(line["start"], end, latest.as_of)
     status = ON_TRACK if compare.keeps_up(value, expected) else BEHIND
     reason = _line_reason(target, line["start"], end, latest, shown, expected)
-    caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt vì {HAMLET_CAVEAT}"
     return Assessment(status, reason + caveat, expected=expected, **line)
 
 
@@ -346,7 +347,7 @@ def _assess_average(target: Target, usable: list[Report], today: dt.date, scope:
     status = (ACHIEVED if met else MISSED) if final else (ON_TRACK if met else BEHIND)
     goal = fmt.quantity(target.goal, target.unit)
     verdict = compare.meets(f"bình quân {goal}") if met else compare.falls_short(f"bình quân {goal}")
-    listed = "; ".join(f"năm {r.period.start.year}: {published(target, r.value)}" for r in years)
+    listed = "; ".join(f"năm {r.period.start.year}: {published(target, judged_value(target, r))}" for r in years)
     reason = f"Bình quân {len(years)} năm đã có số cả năm ({listed}) là {fmt.quantity(value, target.unit)}, {verdict}."
     if not final and scope.span is not None:
         reason += f" Kết quả cuối cùng tính khi hết năm {scope.span.last}."

@@ -52,8 +52,9 @@ NOT_MILESTONE = re.compile(
 )
 NOT_REPEATED = re.compile(r"khám sức khỏe định kỳ|bình quân (?:hằng|hàng) năm", re.IGNORECASE)
 BEYOND_BUDGET = re.compile(r"(?<!đạt và )\bvượt (dự toán|kế hoạch)\b", re.IGNORECASE)
-REQUEST = re.compile(r"^\s*Đề nghị\b")
-ENCOURAGED = re.compile(r"^\s*Khuyến khích\b", re.IGNORECASE)  # what the commune encourages, it does not promise
+KEPT_MARK = r"^\s*(?:(?:[+*]|\(\d{1,2}\))\s*)?"  # "+ …", "* …", "(1) …": a sub-item keeps its mark in the text
+REQUEST = re.compile(KEPT_MARK + r"Đề nghị\b")
+ENCOURAGED = re.compile(KEPT_MARK + r"Khuyến khích\b", re.IGNORECASE)  # what the commune encourages, not promises
 LEAD_IN = re.compile(rf"{PHAN_DAU.pattern}|{TIME_POINT.pattern}|^\s*(?:hằng|hàng|mỗi) năm\b", re.IGNORECASE)
 NEEDS_LEAD = re.compile(
     r"trở thành|về mức|đạt (?!(?:tiêu )?chuẩn|kế hoạch|danh hiệu|mức)", re.IGNORECASE

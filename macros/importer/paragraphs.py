@@ -30,7 +30,7 @@ def goes_on(paragraph: str, last_line: str, line: str, wrapped_here: bool) -> bo
     if paragraph.endswith(ENDS):
         return False
     if LOWER_START.match(line):
-        return True
+        return not marker(line)  # "a) Tỷ lệ …" under a heading "2. Về xã hội" starts an item, it does not go on
     return wrapped_here and len(last_line) >= FULL_LINE and not starts_anew(line)
 
 

@@ -33,6 +33,7 @@ PERIOD_FIX = "chọn kỳ trong danh sách, hoặc viết: Tháng 11/2026, Quý 
 DATE_FIX = "viết ngày theo dạng ngày/tháng/năm, ví dụ 30/11/2026"
 HIDDEN_FIX = "xoá ký tự đó (thường do dán từ Word hay Zalo) rồi gõ lại bằng bàn phím"
 MAX_NUMBER_TEXT = 40  # characters: no report value is longer, and Python refuses to convert very long digit strings
+MAX_STORED = 10**15  # a number cell holding this much or more is a slip (a pasted code, 1E+308), not a report
 
 
 class Refused(ValueError):
@@ -195,6 +196,8 @@ def _as_percentage(value: float) -> int | float:
 def _stored_number(raw, percent: bool) -> int | float:
     if not math.isfinite(raw):
         raise Refused("ô chứa một giá trị không phải số (lỗi tính toán hoặc số vô cực)", NUMBER_FIX)
+    if abs(raw) >= MAX_STORED:  # 1E+308 in a percent cell would overflow once scaled; no report is near it
+        raise Refused(f"ô chứa số {raw:.6G}, quá lớn để là một số báo cáo", NUMBER_FIX)
     value = _as_percentage(raw) if percent else raw
     return int(value) if float(value).is_integer() else value
 
@@ -477,6 +480,10 @@ def fix_in_words(fix: str, name: str, label: str) -> str:
     form field reads the same advice in terms of that cell or field."""
     if fix.startswith("thêm dòng"):
         return f'điền "{label}"'
+    if fix.startswith(f"xoá dòng {name}"):
+        return f'để trống "{label}"'
+    if fix.startswith("xoá theo_ap"):
+        return "không ghi số theo từng ấp; ghi một số chung cho cả xã"
     if corrections.MARK in fix and "ghi_chu" in fix:
         return CORRECTION_FIX
     if "true" in fix:

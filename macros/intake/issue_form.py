@@ -163,7 +163,11 @@ def hamlet_values(text: str | None, hamlets: dict[str, str]) -> tuple[dict[str, 
             refused.append(clerk.Refusal(fields.HAMLETS, message, "viết mỗi ấp một dòng: Tên ấp (mã ấp): số"))
             continue
         written = reading.record["chi_tieu"]
-        values[clerk.hamlet_id(written, hamlets) or written] = value.strip()
+        hamlet = clerk.hamlet_id(written, hamlets) or written
+        if hamlet in values:  # "Vĩnh Thạnh: 3" then "vinh-thanh: 4": the later line must not quietly win
+            message = f"ấp “{written}” có hơn một dòng (“{line.strip()}”)"
+            refused.append(clerk.Refusal(fields.HAMLETS, message, "mỗi ấp chỉ ghi một dòng; xoá dòng thừa"))
+        values.setdefault(hamlet, value.strip())
     return values, refused
 
 

@@ -34,6 +34,7 @@ ASKED = tuple((fields.LABELS[name], name) for name in fields.NAMES if name not i
 HEADERS = ((ID_HEADER, "chi_tieu"), *HELP_HEADERS, *ASKED)
 COLUMN_OF = {name: header for header, name in HEADERS if name} | {fields.HAMLETS: fields.LABELS["gia_tri"]}
 REQUIRED_HEADERS = tuple(header for header, name in HEADERS if name and name != "ghi_chu")
+FIELD_HEADERS = {header.lower(): header for header, name in HEADERS if name}  # the columns a report is read from
 REPORT_SHEET, GUIDE_SHEET, LISTS_SHEET = "Báo cáo", "Hướng dẫn", "Danh mục"  # the template's sheets
 HAMLET_MARK = "/"  # a per-hamlet target has one row per hamlet, its id written "target-id/hamlet-id"
 HEADER_SEARCH_ROWS = 20
@@ -207,8 +208,8 @@ class _Table:
 
 def _read_table(records: dict, table: _Table) -> list[Problem]:
     missing = [name for name in REQUIRED_HEADERS if name not in table.columns]
-    if missing:
-        return [_missing_column(table, name) for name in missing]
+    if missing or _repeated_columns(table):
+        return [_missing_column(table, name) for name in missing] + _repeated_columns(table)
     problems: list[Problem] = []
     last_id_row = max((row for row in _data_rows(table) if not clerk.blank(table.cell(row, ID_HEADER))), default=0)
     for row in _data_rows(table):
@@ -228,6 +229,28 @@ def _data_rows(table: _Table) -> range:
 def _reads_as_value(cell: clerk.Cell) -> bool:
     reading = clerk.read_report({"gia_tri": cell})
     return not reading.refusals
+
+
+def _repeated_columns(table: _Table) -> list[Problem]:
+    """A header the clerk's fields are read from, written twice (a copied "Giá trị" column for another month): one
+    of the two columns would be dropped without a word, so the sheet is refused naming both."""
+    found: dict[str, list[int]] = {}
+    for index, cell in enumerate(table.grid.rows[table.header_row - 1], start=1):
+        header = FIELD_HEADERS.get(_key(cell))
+        if header:
+            found.setdefault(header, []).append(index)
+    return [
+        table.problem(
+            table.header_row,
+            header,
+            f"dòng tiêu đề có {len(columns)} cột mang tên này (cột "
+            + ", ".join(sheets.column_letter(column) for column in columns)
+            + "), nên máy không biết đọc cột nào",
+            f'giữ một cột "{header}"; số của kỳ khác ghi ở một dòng mới (chép dòng của chỉ tiêu, sửa cột Kỳ báo cáo)',
+        )
+        for header, columns in found.items()
+        if len(columns) > 1
+    ]
 
 
 def _missing_column(table: _Table, name: str) -> Problem:

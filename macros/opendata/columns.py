@@ -171,7 +171,9 @@ LATEST = (
         "gia_tri_moi_nhat",
         VALUE_TYPES["value"],
         title="Số mới nhất",
-        description="Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp thấp nhất), làm tròn như trang hiển thị và "
+        description="Số của báo cáo mới nhất (chỉ tiêu theo ấp: số của ấp xa mục tiêu nhất, tức ấp thấp nhất, hay ấp "
+        "cao nhất khi số càng thấp càng tốt; chỉ tiêu bình quân hằng năm: bình quân số cả năm của các năm đã báo cáo), "
+        "làm tròn như trang hiển thị và "
         "như khi so với mục tiêu: đến số chữ số thập phân của mục tiêu, ít nhất hai (số đúng như đã báo cáo ở cột "
         "gia_tri của cap-nhat); true/false với chỉ tiêu đạt/chưa đạt; để trống khi chưa có báo cáo.",
     ),

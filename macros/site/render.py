@@ -111,6 +111,13 @@ def goal_text(target: Target) -> str:
     return kinds.of(target).goal_text(target)
 
 
+def current_text(target: Target, value) -> str:
+    """The value a target stands at, as the tables show it: for a bình quân target the average of its whole years,
+    said as such (it is no single report's number)."""
+    shown = fmt.quantity(value, target.unit)
+    return f"bình quân {shown}" if value is not None and kinds.of(target).average else shown
+
+
 def deadline_text(target: Target) -> str:
     return "Hằng năm" if target.deadline is None else f"Năm {target.deadline}"
 
@@ -147,6 +154,7 @@ def context(site: SiteData, page_url: str, **extra) -> dict:
     plan = site.plan
     return dict(
         goal_text=goal_text,
+        current_text=current_text,
         deadline_text=deadline_text,
         kind_label=lambda target: kinds.of(target).label,
         report_value=lambda target, report: report_value(site, target, report),

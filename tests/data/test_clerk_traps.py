@@ -175,6 +175,13 @@ def test_a_report_file_nobody_reads_is_an_error_saying_where_it_belongs(tmp_path
     assert check_with(tmp_path, report_text(), name) == [f"data/{name}: tệp: {STRAY_MESSAGE} — {STRAY_FIX}"]
 
 
+@pytest.mark.parametrize("name", ["cap-nhat/Bao-cao.XLSX", "Bao-cao.xlsx", "cap-nhat/thang-11/Bao-cao.xlsx"])
+def test_a_workbook_nobody_reads_keeps_its_own_name_in_the_fix(tmp_path, name):
+    """A workbook may have any name in data/cap-nhat/: the fix is its place and a lower-case .xlsx, not "<năm>"."""
+    fix = "đổi tên thành data/cap-nhat/bao-cao.xlsx"
+    assert check_with(tmp_path, b"PK", name) == [f"data/{name}: tệp: {STRAY_MESSAGE} — {fix}"]
+
+
 def test_a_stray_copy_of_a_main_file_is_named_with_its_place(tmp_path):
     expected = f"data/chi-tieu.yaml: tệp: {STRAY_MESSAGE} — đổi tên thành data/chi-tieu.yml"
     assert check_with(tmp_path, "chi_tieu: []\n", "chi-tieu.yaml") == [expected]

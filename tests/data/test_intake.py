@@ -157,3 +157,13 @@ def test_every_period_offered_in_the_template_and_the_form_reads_back_to_its_cod
     codes = span.codes()
     assert len(codes) == 6 * 17 + 1 and "2028-GK" in codes and "2025" in codes
     assert [clerk.read_period(label) for label in span.labels()] == codes
+
+
+@pytest.mark.parametrize("stored", [1e308, -1e308, 1e20, 10**30])
+@pytest.mark.parametrize("percent", [False, True])
+def test_a_huge_number_cell_is_refused_not_raised(stored, percent):
+    """1E+308 in a percent cell overflowed once scaled to the percentage it shows (OverflowError, a traceback)."""
+    reading = clerk.read_report({"gia_tri": clerk.Cell(stored, percent=percent)})
+    assert "gia_tri" not in reading.record
+    assert [refusal.field for refusal in reading.refusals] == ["gia_tri"]
+    assert "quá lớn" in reading.refusals[0].message

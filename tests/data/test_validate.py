@@ -27,6 +27,16 @@ FIXTURE_CASES = [
         "data/cap-nhat/2026.yml:6: theo_ap: chỉ tiêu này tính theo từng ấp — thêm theo_ap với số của từng ấp",
     ),
     (
+        "theo-ap-chi-tieu-chung.yml",
+        "data/cap-nhat/2026.yml:6: theo_ap: chỉ tiêu này không tính theo từng ấp, nên số của từng ấp không được dùng "
+        "— xoá theo_ap và các dòng số của từng ấp; ghi một số chung cho cả xã ở gia_tri",
+    ),
+    (
+        "gia-tri-chi-tieu-theo-ap.yml",
+        "data/cap-nhat/2026.yml:5: gia_tri: chỉ tiêu này tính theo từng ấp, nên chỉ số của từng ấp được dùng; số chung "
+        "của cả xã thì không — xoá dòng gia_tri",
+    ),
+    (
         "so-vo-cuc.yml",
         'data/cap-nhat/2026.yml:5: gia_tri: phải là một số cụ thể, nhận được ".inf" '
         "— viết bằng chữ số, dùng dấu chấm thập phân, ví dụ 93.5; chưa có số liệu thì để trống",

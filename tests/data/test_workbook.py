@@ -6,17 +6,15 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import subprocess
-import sys
 import time
 
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from support.build import build_site
-from support.data import copy_data
-from support.paths import BUILD_EPOCH, ROOT, TODAY
-from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes
+from support.data import check_data, copy_data, one_yaml_report, reports_of
+from support.paths import TODAY
+from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, row_of, save, template_bytes
 
 from macros import pipeline
 from macros.errors import DataError
@@ -29,22 +27,6 @@ HEADER_ROW = [header for header, _ in HEADERS]
 @pytest.fixture(scope="module")
 def blank_template() -> bytes:
     return template_bytes()
-
-
-def reports_of(data, today=TODAY):
-    site = pipeline.load_site(data, data.parent, today)
-    return {(r.target_id, r.period.code): r for r in site.plan.reports}
-
-
-def check(data, *extra: str) -> subprocess.CompletedProcess:
-    """`make check` on a data folder, judged on the tests' day."""
-    return subprocess.run(
-        [sys.executable, "scripts/check.py", "--data", str(data), *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"},
-    )
 
 
 # ----------------------------------------------------------------- the template
@@ -181,11 +163,6 @@ BAD_ROWS = {
 COMMON = {"Nguồn số liệu": "Báo cáo số 1/BC", "Đơn vị báo cáo": "Phòng Kinh tế (phong-kinh-te)"}
 
 
-def row_of(content: bytes, target: str) -> int:
-    sheet = openpyxl.load_workbook(io.BytesIO(content))[template.REPORT_SHEET]
-    return next(cell.row for cell in sheet["A"] if cell.value == target)
-
-
 def test_bad_rows_fail_the_check_naming_row_and_column(tmp_path, blank_template):
     book = fill(
         blank_template,
@@ -196,7 +173,7 @@ def test_bad_rows_fail_the_check_naming_row_and_column(tmp_path, blank_template)
     unknown_row = sheet.max_row
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "loi.xlsx")
-    result = check(data)
+    result = check_data(data)
     assert result.returncode == 1
     where = 'data/cap-nhat/loi.xlsx: trang tính "Báo cáo", dòng {}, cột '
     out = result.stdout
@@ -216,7 +193,7 @@ def test_a_formula_whose_result_is_not_stored_is_reported_not_skipped(tmp_path, 
     written = save(fill(blank_template, {"san-pham-ocop-3-sao": row}), tmp_path / "in" / "cong-thuc.xlsx")
     data = copy_data(tmp_path)
     (data / "cap-nhat" / "cong-thuc.xlsx").write_bytes(written.read_bytes())
-    result = check(data)
+    result = check_data(data)
     where = f'data/cap-nhat/cong-thuc.xlsx: trang tính "Báo cáo", dòng {row_of(blank_template, "san-pham-ocop-3-sao")}'
     assert result.returncode == 1 and f'{where}, cột "Giá trị": ô có công thức =1+2 nhưng tệp' in result.stdout
     resaved = resave_with_libreoffice(written, tmp_path / "libreoffice")
@@ -230,7 +207,7 @@ def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_templ
     sheet["E1"] = "Số liệu"
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "thieu-cot.xlsx")
-    result = check(data)
+    result = check_data(data)
     assert result.returncode == 1
     assert (
         'data/cap-nhat/thieu-cot.xlsx: trang tính "Báo cáo", dòng 1, cột "Giá trị": dòng tiêu đề thiếu cột này'
@@ -238,7 +215,25 @@ def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_templ
     )
     sheet.delete_rows(1)
     save(book, data / "cap-nhat" / "thieu-cot.xlsx")
-    assert "data/cap-nhat/thieu-cot.xlsx: dòng tiêu đề: không tìm thấy dòng tiêu đề" in check(data).stdout
+    assert "data/cap-nhat/thieu-cot.xlsx: dòng tiêu đề: không tìm thấy dòng tiêu đề" in check_data(data).stdout
+
+
+def test_a_header_written_twice_is_refused_naming_both_columns(tmp_path, blank_template):
+    """A "Giá trị" column copied for another month: reading either one alone would drop the other's numbers."""
+    book = fill(blank_template, GOOD_ROWS)
+    sheet = book[template.REPORT_SHEET]
+    extra = sheet.max_column + 1
+    sheet.cell(1, extra).value = "Giá trị"
+    sheet.cell(row_of(blank_template, "bao-hiem-y-te"), extra).value = "95"
+    data = copy_data(tmp_path)
+    save(book, data / "cap-nhat" / "hai-cot.xlsx")
+    result = check_data(data)
+    assert result.returncode == 1
+    column = openpyxl.utils.get_column_letter(HEADER_ROW.index("Giá trị") + 1)
+    assert (
+        'data/cap-nhat/hai-cot.xlsx: trang tính "Báo cáo", dòng 1, cột "Giá trị": dòng tiêu đề có 2 cột mang tên này '
+        f"(cột {column}, {openpyxl.utils.get_column_letter(extra)}), nên máy không biết đọc cột nào"
+    ) in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -254,7 +249,7 @@ def test_a_workbook_without_the_header_row_fails_naming_it(tmp_path, blank_templ
 def test_a_file_that_is_not_a_readable_workbook_gets_one_clear_error(tmp_path, content, message):
     data = copy_data(tmp_path)
     (data / "cap-nhat" / "bao-cao.xlsx").write_bytes(content)
-    result = check(data)
+    result = check_data(data)
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if "bao-cao.xlsx" in line]
     assert len(lines) == 1 and lines[0].startswith("data/cap-nhat/bao-cao.xlsx: tệp: ") and message in lines[0]
@@ -263,15 +258,7 @@ def test_a_file_that_is_not_a_readable_workbook_gets_one_clear_error(tmp_path, c
 
 def test_a_workbook_report_duplicating_a_yaml_report_is_refused(tmp_path, blank_template):
     data = copy_data(tmp_path)
-    yaml_file = data / "cap-nhat" / "2026.yml"
-    yaml_file.write_text(
-        yaml_file.read_text(encoding="utf-8").replace(
-            "bao_cao: []",
-            "bao_cao:\n  - chi_tieu: bao-hiem-y-te\n    ky: 2026-Q3\n    gia_tri: 80\n    ngay: 2026-09-30\n"
-            '    nguon: "Báo cáo số 1"\n    don_vi_bao_cao: phong-kinh-te\n',
-        ),
-        encoding="utf-8",
-    )
+    one_yaml_report(data)
     save(fill(blank_template, GOOD_ROWS), data / "cap-nhat" / "thang-11.xlsx")
     with pytest.raises(DataError) as error:
         pipeline.load_site(data, data.parent, TODAY)
@@ -329,7 +316,7 @@ def test_the_job_summary_names_row_and_column(tmp_path, blank_template):
     data = copy_data(tmp_path)
     save(fill(blank_template, {"tuyen-quan": BAD_ROWS["tuyen-quan"] | COMMON}), data / "cap-nhat" / "loi.xlsx")
     summary = tmp_path / "summary.md"
-    assert check(data, "--summary", str(summary)).returncode == 1
+    assert check_data(data, "--summary", str(summary)).returncode == 1
     row = row_of(blank_template, "tuyen-quan")
     assert (
         f'- `data/cap-nhat/loi.xlsx` trang tính "Báo cáo", dòng {row}, cột "Giá trị": không đọc được "một trăm"'
@@ -342,7 +329,7 @@ def test_workbook_rows_are_named_by_row_and_column_even_when_a_yaml_file_is_unre
     (data / "cap-nhat" / "2026.yml").write_text("bao_cao: [\n", encoding="utf-8")  # a syntax error
     cells = {"Kỳ báo cáo": "Năm 2026", "Giá trị": "100", "Nguồn số liệu": "Báo cáo số 1"}
     save(fill(blank_template, {"tuyen-quan": cells}), data / "cap-nhat" / "thang-11.xlsx")
-    out = check(data).stdout
+    out = check_data(data).stdout
     row = row_of(blank_template, "tuyen-quan")
     assert (
         f'data/cap-nhat/thang-11.xlsx: trang tính "Báo cáo", dòng {row}, cột "Ngày số liệu": thiếu trường bắt buộc'

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
-import sys
 
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from support.build import build_site
-from support.data import copy_data, patch
-from support.paths import BUILD_EPOCH, ROOT, TODAY
-from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, save, template_bytes, to_ods, typed_in_calc
+from support.data import check_data, copy_data, one_yaml_report, patch, reports_of
+from support.workbooks import (
+    GOOD_ROWS,
+    fill,
+    resave_with_libreoffice,
+    row_of,
+    save,
+    template_bytes,
+    to_ods,
+    typed_in_calc,
+)
 
-from macros import pipeline
 from macros.intake import template
 from macros.intake.workbook import HEADERS
 
@@ -34,24 +39,6 @@ SAVE_STEPS = (
 @pytest.fixture(scope="module")
 def blank() -> bytes:
     return template_bytes()
-
-
-def check(data) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/check.py", "--data", str(data)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"},
-    )
-
-
-def reports_of(data):
-    return {(r.target_id, r.period.code): r for r in pipeline.load_site(data, data.parent, TODAY).plan.reports}
-
-
-def row_of(book: openpyxl.Workbook, target: str, sheet: str = template.REPORT_SHEET) -> int:
-    return next(cell.row for cell in book[sheet]["A"] if cell.value == target)
 
 
 def formatted(book: openpyxl.Workbook, target: str, column: str, number_format: str) -> None:
@@ -110,7 +97,7 @@ def test_a_percent_cell_on_a_count_target_is_refused(tmp_path, blank):
     formatted(book, "khach-san-moi", "E", "0%")
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "dem.xlsx")
-    out = check(data).stdout
+    out = check_data(data).stdout
     assert (
         where("dem.xlsx", row_of(book, "khach-san-moi"), "Giá trị")
         + "chỉ tiêu này tính bằng khách sạn, không phải phần trăm (ô ghi dấu % hoặc định dạng phần trăm) — bỏ dấu % "
@@ -127,7 +114,7 @@ def test_a_cell_that_shows_another_number_than_it_holds_is_refused(tmp_path, bla
         where("lam-tron.xlsx", row_of(book, "bao-hiem-y-te"), "Giá trị")
         + "ô hiển thị 82% nhưng số lưu trong ô là 81,82% — tăng số chữ số thập phân của ô (Định dạng ô → Số) cho "
         "thấy đúng số cần báo cáo, hoặc gõ lại số"
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 @pytest.mark.parametrize("number_format", ["DD/MM/YYYY", "D MMMM YYYY", "YYYY-MM-DD", "[$-42A]dd/mm/yyyy", "d/m/yy"])
@@ -177,7 +164,7 @@ def test_a_problem_on_another_sheet_is_named_by_sheet_row_and_column(tmp_path, b
     save(book, data / "cap-nhat" / "hai-trang.xlsx")
     assert (
         where("hai-trang.xlsx", row, "Giá trị", "Tháng 11") + 'không đọc được "bốn": cần một số, hoặc Đạt / Chưa đạt'
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 def test_a_sheet_with_data_but_no_header_is_named(tmp_path, blank):
@@ -191,7 +178,7 @@ def test_a_sheet_with_data_but_no_header_is_named(tmp_path, blank):
         "mẫu báo cáo (Mã chỉ tiêu, Kỳ báo cáo, Giá trị, …), nên số liệu trên đó không được đọc — nếu đó là số liệu "
         "báo cáo, chép dòng tiêu đề của trang tính Báo cáo lên đầu bảng; nếu không, xoá trang tính đó khỏi tệp (hoặc "
         "để riêng trong một tệp khác)"
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 # ----------------------------------------------------------------- 4. counts of things are whole
@@ -205,7 +192,7 @@ def test_a_fraction_of_a_counted_thing_is_refused(tmp_path, blank):
     assert (
         where("dem.xlsx", row_of(book, "san-pham-ocop-3-sao"), "Giá trị")
         + "2,5 không phải là số nguyên — chỉ tiêu này đếm sản phẩm: viết một số nguyên"
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 def test_a_fraction_of_a_hamlet_count_is_refused(tmp_path, blank):
@@ -213,13 +200,13 @@ def test_a_fraction_of_a_hamlet_count_is_refused(tmp_path, blank):
     book = fill(blank, rows)
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "dem.xlsx")
-    assert "1,5 không phải là số nguyên — chỉ tiêu này đếm tổ hợp tác: viết một số nguyên" in check(data).stdout
+    assert "1,5 không phải là số nguyên — chỉ tiêu này đếm tổ hợp tác: viết một số nguyên" in check_data(data).stdout
 
 
 def test_a_target_in_a_unit_nobody_classified_is_refused(tmp_path):
     data = copy_data(tmp_path)
     patch(data, "chi-tieu.yml", 'don_vi: "sản phẩm"', 'don_vi: "hộ gia đình"')
-    out = check(data).stdout
+    out = check_data(data).stdout
     assert (
         ': don_vi: đơn vị tính "hộ gia đình" chưa có trong danh mục đơn vị, nên máy không biết số này đếm từng cái (số '
         "nguyên) hay là số đo — thêm đơn vị vào macros/vocabulary/units.py (COUNTED nếu đếm từng cái như sản phẩm, hộ; "
@@ -230,21 +217,9 @@ def test_a_target_in_a_unit_nobody_classified_is_refused(tmp_path):
 # ----------------------------------------------------------------- 6. corrections in a workbook
 
 
-def reported_in_yaml(data) -> None:
-    path = data / "cap-nhat" / "2026.yml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "bao_cao: []",
-            "bao_cao:\n  - chi_tieu: bao-hiem-y-te\n    ky: 2026-Q3\n    gia_tri: 80\n    ngay: 2026-09-30\n"
-            '    nguon: "Báo cáo số 1"\n    don_vi_bao_cao: phong-kinh-te\n',
-        ),
-        encoding="utf-8",
-    )
-
-
 def test_a_row_for_a_period_already_reported_points_to_the_correction_route(tmp_path, blank):
     data = copy_data(tmp_path)
-    reported_in_yaml(data)
+    one_yaml_report(data)
     book = fill(blank, {"bao-hiem-y-te": GOOD_ROWS["bao-hiem-y-te"]})
     save(book, data / "cap-nhat" / "thang-11.xlsx")
     lines = (data / "cap-nhat" / "2026.yml").read_text(encoding="utf-8").splitlines()
@@ -255,12 +230,12 @@ def test_a_row_for_a_period_already_reported_points_to_the_correction_route(tmp_
         "nếu dòng này sửa số đã gửi, ghi "
         'ở cột "Ghi chú": "Sửa: <lý do sửa>" (ví dụ "Sửa: số quý 3 tính nhầm"); nếu không, xoá dòng này hoặc sửa '
         "lại kỳ"
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 def test_a_row_whose_note_begins_with_sua_replaces_the_report(tmp_path, blank):
     data = copy_data(tmp_path)
-    reported_in_yaml(data)
+    one_yaml_report(data)
     row = GOOD_ROWS["bao-hiem-y-te"] | {"Ghi chú": "Sửa: số quý 3 tính nhầm"}
     save(fill(blank, {"bao-hiem-y-te": row}), data / "cap-nhat" / "thang-11.xlsx")
     report = reports_of(data)[("bao-hiem-y-te", "2026-Q3")]
@@ -269,13 +244,13 @@ def test_a_row_whose_note_begins_with_sua_replaces_the_report(tmp_path, blank):
 
 def test_sua_without_a_reason_is_refused(tmp_path, blank):
     data = copy_data(tmp_path)
-    reported_in_yaml(data)
+    one_yaml_report(data)
     book = fill(blank, {"bao-hiem-y-te": GOOD_ROWS["bao-hiem-y-te"] | {"Ghi chú": "Sửa:"}})
     save(book, data / "cap-nhat" / "thang-11.xlsx")
     assert (
         where("thang-11.xlsx", row_of(book, "bao-hiem-y-te"), "Ghi chú")
         + 'ghi chú bắt đầu bằng "Sửa:" nhưng chưa ghi lý do sửa — ghi lý do sau "Sửa:", ví dụ "Sửa: số quý 3 tính nhầm"'
-    ) in check(data).stdout
+    ) in check_data(data).stdout
 
 
 # ----------------------------------------------------------------- 7. formats clerks save
@@ -301,7 +276,7 @@ def test_an_ods_file_is_read_like_an_xlsx(tmp_path, blank):
 def test_xls_and_csv_are_answered_with_how_to_save_as_xlsx(tmp_path, name, content, message):
     data = copy_data(tmp_path)
     (data / "cap-nhat" / name).write_bytes(content)
-    result = check(data)
+    result = check_data(data)
     lines = [line for line in result.stdout.splitlines() if name in line]
     assert result.returncode == 1 and len(lines) == 1
     assert lines[0].startswith(f"data/cap-nhat/{name}: tệp: {message}") and lines[0].endswith(SAVE_STEPS)
@@ -325,7 +300,7 @@ def test_a_value_that_cannot_be_read_is_named_without_a_traceback(tmp_path, blan
     book = fill(blank, {"bao-hiem-y-te": GOOD_ROWS["bao-hiem-y-te"] | {"Giá trị": value}})
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "loi.xlsx")
-    result = check(data)
+    result = check_data(data)
     assert where("loi.xlsx", row_of(book, "bao-hiem-y-te"), "Giá trị") + message in result.stdout
     assert "Traceback" not in result.stderr
 
@@ -348,7 +323,7 @@ def test_a_merged_cell_counts_for_every_row_it_covers(tmp_path, blank):
     }
     sheet[f"F{first}"] = "31/09/2026"
     save(book, data / "cap-nhat" / "gop.xlsx")
-    out = check(data).stdout
+    out = check_data(data).stdout
     assert (
         where("gop.xlsx", first, "Ngày số liệu") + f'ngày "31/09/2026" không có thật trên lịch (ô gộp F{first}:F{last})'
     ) in out
@@ -375,7 +350,7 @@ def test_rows_below_the_table_without_target_or_value_are_ignored(tmp_path, blan
     sheet.merge_cells(f"B{sheet.max_row}:D{sheet.max_row}")
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "chu-ky.xlsx")
-    assert check(data).stdout.strip() == "Dữ liệu hợp lệ."
+    assert check_data(data).stdout.strip() == "Dữ liệu hợp lệ."
     assert len(reports_of(data)) == 4
 
 
@@ -386,7 +361,7 @@ def test_a_value_without_a_target_inside_the_table_is_still_reported(tmp_path, b
     sheet[f"A{row}"] = None
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "thieu-ma.xlsx")
-    assert where("thieu-ma.xlsx", row, "Mã chỉ tiêu") + "thiếu trường bắt buộc" in check(data).stdout
+    assert where("thieu-ma.xlsx", row, "Mã chỉ tiêu") + "thiếu trường bắt buộc" in check_data(data).stdout
 
 
 def test_the_template_reads_back_with_nothing_to_report(tmp_path, blank):
@@ -394,7 +369,7 @@ def test_the_template_reads_back_with_nothing_to_report(tmp_path, blank):
     (data / "cap-nhat" / "mau.xlsx").write_bytes(blank)
     book = openpyxl.load_workbook(io.BytesIO(blank))
     assert [sheet.title for sheet in book.worksheets] == [template.GUIDE_SHEET, template.REPORT_SHEET, "Danh mục"]
-    assert check(data).stdout.strip() == "Dữ liệu hợp lệ."
+    assert check_data(data).stdout.strip() == "Dữ liệu hợp lệ."
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
@@ -425,7 +400,7 @@ def test_a_cell_merged_across_two_columns_is_named_once(tmp_path, blank):
     book[template.REPORT_SHEET].merge_cells(f"G{row}:H{row}")  # Nguồn số liệu over Đơn vị báo cáo
     data = copy_data(tmp_path)
     save(book, data / "cap-nhat" / "gop-cot.xlsx")
-    out = check(data).stdout
+    out = check_data(data).stdout
     assert (
         where("gop-cot.xlsx", row, "Nguồn số liệu")
         + f"ô gộp G{row}:H{row} trùm lên nhiều cột (Nguồn số liệu, Đơn vị báo cáo), mà mỗi cột cần giá trị riêng — bỏ "

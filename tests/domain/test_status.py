@@ -213,6 +213,26 @@ def test_per_hamlet_target_holds_only_when_every_hamlet_meets_it():
     assert judge(t, both, hamlets=("a", "b"), complete=False).status != status.ACHIEVED
 
 
+def test_a_per_hamlet_target_past_its_deadline_says_why_it_is_not_achieved():
+    """Every hamlet reported meets the goal but the list of hamlets is not complete: the reason must not say the
+    value (2 cooperatives) falls short of the goal (1)."""
+    t = make_target(value=1, unit="tổ hợp tác", per_hamlet=True, deadline=2026)
+    report = make_report("2026", None, D(2026, 12, 31), hamlet_values=(("a", 2), ("b", 3)))
+    judged = judge(t, report, today=D(2027, 2, 1), hamlets=("a", "b"), complete=False)
+    assert judged.status == status.MISSED
+    assert judged.reason == (
+        "Đã qua hạn 31/12/2026; số mới nhất ở ấp thấp nhất là 2 tổ hợp tác, đạt mục tiêu 1 tổ hợp tác. "
+        f"Chưa thể ghi nhận đạt vì {status.HAMLET_CAVEAT}"
+    )
+
+
+def test_a_per_hamlet_average_lists_the_value_judged_for_each_year():
+    t = make_target(kind="binh-quan-hang-nam", value=8, unit="%/năm", deadline=None, per_hamlet=True)
+    report = make_report("2026", None, D(2026, 12, 31), hamlet_values=(("a", 9), ("b", 7)))
+    judged = status.assess(t, (report,), D(2027, 3, 1), make_scope(hamlets=("a", "b")))
+    assert "(năm 2026: 7%/năm)" in judged.reason and "chưa cập nhật" not in judged.reason
+
+
 def test_progress_share_for_the_bar():
     a = judge(
         make_target(value=100), make_report("2026-Q1", 90, D(2026, 3, 31)), make_report("2026-Q3", 95, D(2026, 9, 30))
@@ -292,6 +312,15 @@ def test_a_yearly_ceiling_that_adds_up_is_held_to_the_share_of_the_year():
     assert over_share.status == status.BEHIND and "số báo cáo cao hơn mức này" in over_share.reason
     over_cap = judge(cap, make_report("2026-06", 11, D(2026, 6, 30)))
     assert over_cap.status == status.BEHIND and "cao hơn mục tiêu 10 vụ" in over_cap.reason
+
+
+def test_a_sum_that_adds_up_is_judged_against_its_share_as_shown():
+    """3 January is 0,82% of the year: 0,82% of the estimate collected by then is on track, not "lower than 0,82%"
+    (the unrounded share, 0,8219…, made the page say so)."""
+    revenue = make_target(kind="ty-le-hang-nam", value=100, unit="% dự toán", deadline=None, in_year="cong-don")
+    judged = judge(revenue, make_report("2026-01", 0.82, D(2026, 1, 3)))
+    assert judged.status == status.ON_TRACK and judged.expected == 0.82
+    assert "mức cần có là 0,82% dự toán" in judged.reason and "không thấp hơn mức này" in judged.reason
 
 
 def test_the_progress_bar_runs_towards_a_ceiling():

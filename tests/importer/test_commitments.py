@@ -83,6 +83,8 @@ NOTHING = [
     "Sẵn sàng các phương án theo phương châm “4 tại chỗ” và “5 sẵn sàng”.",
     "Đáp ứng yêu cầu cuộc cách mạng công nghiệp 4.0.",
     "Xây dựng ý thức bảo vệ môi trường trở thành nếp sống.",
+    "+ Khuyến khích người dân tham gia bảo hiểm xã hội tự nguyện đạt 10%.",  # a sub-item keeps its "+"
+    "(1) Đề nghị Ủy ban MTTQ Việt Nam xã vận động đạt 100% hộ tham gia.",
 ]
 
 

@@ -87,6 +87,14 @@ def test_a_finished_sentence_is_never_continued():
     ]
 
 
+@pytest.mark.parametrize("blank", [(), ("",)])
+def test_a_lettered_item_under_a_heading_starts_its_own_paragraph(blank):
+    """ "2. Về xã hội" then "a) Tỷ lệ …" (Word's paragraphs, or text with blank lines): the heading has no full stop
+    and the item starts with a lower-case letter, yet it is an item of its own, with its own citation id."""
+    lines = ("2. Về xã hội", *blank, "a) Tỷ lệ tham gia bảo hiểm y tế đạt trên 95%.", "b. Kết nạp 25 đảng viên.")
+    assert paragraphs.join_lines(lines) == [lines[0], *lines[-2:]]
+
+
 def test_numbers_word_adds_by_itself_are_read_as_typed(tmp_path):
     """Word keeps an automatic number out of the paragraph's text; the reader puts it back ("1.", "2.")."""
     document = docx.Document()

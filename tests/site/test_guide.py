@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support.data import copy_data
-from support.paths import BUILD_EPOCH, ROOT, TODAY, XA_MAU
+from support.data import check_data, copy_data
+from support.paths import ROOT, TODAY, XA_MAU
 from support.workbooks import fill, save, template_bytes
 
 from macros import pipeline
@@ -85,13 +83,7 @@ def test_the_workbook_error_the_guide_quotes_is_what_the_check_prints(tmp_path):
     }
     data = copy_data(tmp_path)
     save(fill(content, {target: cells}), data / "cap-nhat" / name)
-    result = subprocess.run(
-        [sys.executable, "scripts/check.py", "--data", str(data)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"},
-    )
+    result = check_data(data)
     assert result.stdout.splitlines()[0] == line
 
 

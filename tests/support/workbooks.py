@@ -69,6 +69,13 @@ def fill(content: bytes, rows: dict[str, dict], sheet_name: str = template.REPOR
     return book
 
 
+def row_of(book: openpyxl.Workbook | bytes, target: str, sheet: str = template.REPORT_SHEET) -> int:
+    """The row of a target's id (or "target/hamlet") in a filled or blank template."""
+    if isinstance(book, bytes):
+        book = openpyxl.load_workbook(io.BytesIO(book))
+    return next(cell.row for cell in book[sheet]["A"] if cell.value == target)
+
+
 def save(book: openpyxl.Workbook, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)

@@ -5,7 +5,6 @@ and the correction route ("Loại báo cáo": "Sửa báo cáo đã gửi")."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -13,48 +12,11 @@ import unicodedata
 import pytest
 import yaml
 from support.data import copy_data
-from support.paths import BUILD_EPOCH, ROOT, TODAY
+from support.forms import CORRECTION, ENV, GOOD, HAMLET, body, render, sections, submit
+from support.paths import ROOT, TODAY
 from support.workbooks import GOOD_ROWS, fill, save, template_bytes
 
 from macros import pipeline
-from macros.intake import issue_form
-
-ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"}
-GOOD = dict(
-    loai_bao_cao="Báo cáo mới",
-    chi_tieu="Tỷ lệ dân số tham gia bảo hiểm y tế (bao-hiem-y-te)",
-    ky="Quý 3/2026",
-    gia_tri="81,82",
-    ngay="30/09/2026",
-    nguon="Báo cáo số 45/BC-BHXH",
-    don_vi_bao_cao="Thống kê cơ sở Vĩnh Phong (thong-ke-co-so)",
-)
-CORRECTION = dict(GOOD, loai_bao_cao="Sửa báo cáo đã gửi", ly_do_sua="Số quý 3 tính nhầm")
-HAMLET = dict(GOOD, chi_tieu="Tổ hợp tác ở mỗi ấp (to-hop-tac-tung-ap)", ky="Quý IV/2026", ngay="15/11/2026")
-
-
-def sections(**answers) -> list[tuple[str, str]]:
-    return [(label, answers.get(name) or "_No response_") for name, label in issue_form.LABELS.items()]
-
-
-def render(parts: list[tuple[str, str]]) -> str:
-    """A body exactly as GitHub renders a form: `### <label>`, a blank line, the answer; sections apart by a blank."""
-    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in parts)
-
-
-def body(**answers) -> str:
-    return render(sections(**answers))
-
-
-def submit(data, text: str, tmp_path, issue: int = 42) -> dict[str, str]:
-    out = tmp_path / f"out-{issue}"
-    shutil.rmtree(out, ignore_errors=True)
-    (tmp_path / "body.md").write_text(text, encoding="utf-8")
-    command = [sys.executable, str(ROOT / "scripts" / "form_report.py"), "--body", str(tmp_path / "body.md")]
-    command += ["--issue", str(issue), "--association", "MEMBER", "--out", str(out), "--data", str(data)]
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV)
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    return {path.name: path.read_text(encoding="utf-8") for path in out.iterdir()}
 
 
 def yaml_reports(data) -> list[dict]:
@@ -181,6 +143,27 @@ BODIES = [
         "**Giá trị theo ấp**: không có ấp nào mang mã",
     ),
     ("a long note", body(**GOOD | {"ghi_chu": "a" * 600}), "invalid", "**Ghi chú**: dài 600 ký tự"),
+    (
+        "one hamlet on two lines, by name and by id",
+        body(**HAMLET | {"gia_tri": None, "theo_ap": "Vĩnh Thạnh: 3\nvinh-thanh: 4"}),
+        "invalid",
+        "**Giá trị theo ấp**: ấp “vinh-thanh” có hơn một dòng (“vinh-thanh: 4”) "
+        "— mỗi ấp chỉ ghi một dòng; xoá dòng thừa",
+    ),
+    (
+        "hamlets given for a target not counted by hamlet",
+        body(**GOOD | {"theo_ap": "Vĩnh Thạnh: 95"}),
+        "invalid",
+        "**Giá trị theo ấp**: chỉ tiêu này không tính theo từng ấp, nên số của từng ấp không được dùng "
+        "— không ghi số theo từng ấp; ghi một số chung cho cả xã",
+    ),
+    (
+        "a commune-wide value for a per-hamlet target",
+        body(**HAMLET | {"gia_tri": "5", "theo_ap": "Vĩnh Thạnh: 2"}),
+        "invalid",
+        "**Giá trị**: chỉ tiêu này tính theo từng ấp, nên chỉ số của từng ấp được dùng; số chung của cả xã thì không "
+        '— để trống "Giá trị"',
+    ),
 ]
 
 

@@ -9,8 +9,10 @@ import sys
 
 import pytest
 import yaml
+from support import forms
 from support.data import copy_data, patch
-from support.paths import BUILD_EPOCH, ROOT
+from support.forms import body, submit
+from support.paths import ROOT
 from support.workflows import jobs, load, steps, tool, triggers
 
 from macros import pipeline
@@ -19,39 +21,7 @@ from macros.intake import issue_form
 
 FORM = ROOT / issue_form.PATH
 WORKFLOW = ROOT / ".github" / "workflows" / "bao-cao-tu-bieu-mau.yml"
-ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin"}
-
-
-def body(**answers: str | None) -> str:
-    """An issue body exactly as GitHub renders a submitted form: `### Label`, blank line, answer."""
-    sections = []
-    for name, label in issue_form.LABELS.items():
-        answer = answers.get(name)
-        sections.append(f"### {label}\n\n{answer if answer else '_No response_'}")
-    return "\n\n".join(sections)
-
-
-GOOD = dict(
-    loai_bao_cao="Báo cáo mới",
-    chi_tieu="Tỷ lệ dân số tham gia bảo hiểm y tế (bao-hiem-y-te)",
-    ky="Quý 3/2026",
-    gia_tri="81,82",
-    ngay="30/09/2026",
-    nguon="Báo cáo số 45/BC-BHXH: số liệu quý 3",
-    don_vi_bao_cao="Thống kê cơ sở Vĩnh Phong (thong-ke-co-so)",
-)
-
-
-def submit(data, text: str, tmp_path, association: str = "MEMBER", issue: int = 42):
-    body_file = tmp_path / "body.md"
-    body_file.write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    command = [sys.executable, str(ROOT / "scripts" / "form_report.py"), "--body", str(body_file)]
-    command += ["--issue", str(issue), "--association", association, "--out", str(out), "--data", str(data)]
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return {path.name: path.read_text(encoding="utf-8") for path in out.iterdir()}
+GOOD = forms.GOOD | {"nguon": "Báo cáo số 45/BC-BHXH: số liệu quý 3"}  # a colon the YAML must keep
 
 
 # ----------------------------------------------------------------- the form
@@ -124,6 +94,27 @@ def test_a_good_form_becomes_a_pull_request_with_the_yaml_change(tmp_path):
         }
     ]
     assert pipeline.check(data, data.parent, dt.date(2026, 11, 29)) == []
+
+
+HAND_WRITTEN_YEAR_FILES = [
+    "bao_cao: []  # chưa có báo cáo\n",
+    "bao_cao:  # báo cáo năm 2026\n",
+    "bao_cao:\n- chi_tieu: kham-pha-an\n  ky: 2026-Q2\n  gia_tri: 70\n  ngay: 2026-06-30\n  nguon: x\n"
+    "  don_vi_bao_cao: phong-kinh-te\n",
+]
+
+
+@pytest.mark.parametrize("year_file", HAND_WRITTEN_YEAR_FILES)
+def test_a_report_is_appended_to_a_year_file_written_by_hand(tmp_path, year_file):
+    """A valid year file written by hand (a comment after the key, reports at the margin) takes the form's report,
+    instead of a duplicate key or an indentation error the clerk did not make."""
+    data = copy_data(tmp_path)
+    (data / "cap-nhat" / "2026.yml").write_text(year_file, encoding="utf-8")
+    result = submit(data, body(**GOOD), tmp_path)
+    assert result["result"].strip() == "pr", result["comment.md"]
+    reports = yaml.safe_load((data / "cap-nhat" / "2026.yml").read_text(encoding="utf-8"))["bao_cao"]
+    assert reports[-1]["chi_tieu"] == "bao-hiem-y-te" and reports[-1]["gia_tri"] == 81.82
+    assert len(reports) == year_file.count("- chi_tieu") + 1
 
 
 def test_a_yes_no_target_and_a_per_hamlet_target(tmp_path):
