@@ -205,9 +205,14 @@ def _line_point(target: Target, usable: list[Report], day: dt.date) -> tuple[flo
 
 
 def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | bool | None, str]:
-    yes_no = kinds.of(target).yes_no
+    yes_no, so_far = kinds.of(target).yes_no, status.year_to_date_level(target, usable[-1])
     if target.deadline is None and yes_no:
         return True, "Chuẩn phải giữ từng năm: mốc là đạt chuẩn."
+    if so_far is not None:
+        return so_far, (
+            f"Số cộng dồn trong năm: mốc là phần của mục tiêu năm {fmt.quantity(target.goal, target.unit)} ứng với "
+            f"phần năm đã qua đến ngày {fmt.date(usable[-1].as_of)}, tức {fmt.quantity(so_far, target.unit)}."
+        )
     if target.deadline is None:
         return target.goal, "Chỉ tiêu xét từng năm: mốc là chính mục tiêu hằng năm."
     if yes_no:
@@ -217,10 +222,12 @@ def _point(target: Target, usable: list[Report], day: dt.date) -> tuple[float | 
     return _line_point(target, usable, day)
 
 
-def _reaches(target: Target, value, point) -> bool:
+def _reaches(target: Target, latest: Report, value, point) -> bool:
     """A yearly goal (and a yes/no point) is judged as the plan words it ("vượt": more than, "dưới": less than); a
-    point on the line is reached when the value is at it or on its good side."""
-    if point is True or target.deadline is None:
+    point on the line, or the share of the year a running total should stand at (the same level the status holds it
+    to), is reached when the value is at it or on its good side."""
+    partial = status.year_to_date_level(target, latest) is not None
+    if point is True or (target.deadline is None and not partial):
         return status.is_met(target, value)
     return kinds.comparison_of(target).keeps_up(value, point)
 
@@ -239,7 +246,7 @@ def halfway(
     if point is None:
         return Halfway(target, NO_POINT, reason, **found)
     every_hamlet = status.covers_every_hamlet(target, latest, scope.hamlets, scope.complete)
-    reached = _reaches(target, found["value"], point) and every_hamlet
+    reached = _reaches(target, latest, found["value"], point) and every_hamlet
     caveat = "" if every_hamlet else f" Chưa thể ghi nhận đạt mốc vì {status.HAMLET_CAVEAT}"
     return Halfway(target, REACHED if reached else NOT_REACHED, reason + caveat, point=point, **found)
 

@@ -280,6 +280,15 @@ def _cumulative_in_year(target: Target, report: Report) -> bool:
     return target.in_year == kinds.CUMULATIVE and report.period.kind != periods.YEAR
 
 
+def year_to_date_level(target: Target, report: Report) -> float | None:
+    """The level an in-year report of a yearly number that adds up over the year should stand at: the goal times the
+    share of the year gone by on its day, rounded as shown (a value shown equal to it is equal). None for any other
+    report, which is held to the whole goal."""
+    if target.deadline is not None or not _cumulative_in_year(target, report):
+        return None
+    return round(target.goal * year_share(report.as_of), fmt.COMPUTED_DECIMALS)
+
+
 def _still_open(target: Target, value) -> bool:
     """Whether a number that adds up over the year can still change its verdict before the year ends: one short of a
     floor may yet reach it, one under a ceiling may yet pass it."""
@@ -289,7 +298,7 @@ def _still_open(target: Target, value) -> bool:
 def _year_to_date(target: Target, latest: Report) -> Assessment:
     """An in-year report of a number that adds up over the year is held to the share of the year gone by."""
     share, compare, value = year_share(latest.as_of), kinds.comparison_of(target), judged_value(target, latest)
-    expected = round(target.goal * share, fmt.COMPUTED_DECIMALS)  # as shown: a value shown equal to it is equal
+    expected = year_to_date_level(target, latest)
     shown, unit = fmt.quantity(value, target.unit), target.unit
     keeps_up = compare.keeps_up(value, expected)
     reason = (

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from support.factories import make_report, site_with_reports
+from support.factories import make_report, make_target, site_with_reports
 from support.paths import TODAY
 
 from macros import pipeline
@@ -223,3 +223,20 @@ def test_every_page_renders_with_a_report_for_each_kind_of_target(real_site_data
     )
     files = pages.all_files(site_with_reports(real_site_data, reports), "https://example.org/")
     assert any(f.path == "bao-cao/2026-q3.md" for f in files)
+
+
+def test_a_running_total_at_mid_term_is_held_to_the_share_of_the_year_as_the_status_is():
+    """Revenue "vượt dự toán" (> 100% each year, added up in the year): 60% of the estimate by 30/06/2028 is ahead
+    of the 49,73% the year's share asks for, so the mid-term review and the status agree."""
+    revenue = make_target(
+        kind="ty-le-hang-nam", value=100, unit="% dự toán", deadline=None, comparison=">", in_year="cong-don"
+    )
+    reports = (make_report("2027", 104, dt.date(2027, 12, 31)), make_report("2028-Q2", 60, dt.date(2028, 6, 30)))
+    row = progress.halfway(revenue, reports, dt.date(2028, 6, 30))
+    assert (row.verdict, row.point) == (progress.REACHED, 49.73)
+    assert "49,73% dự toán" in row.reason
+    assert status.assess(revenue, reports, dt.date(2028, 7, 1)).status == status.ON_TRACK
+    behind = progress.halfway(
+        revenue, (*reports[:1], make_report("2028-Q2", 40, dt.date(2028, 6, 30))), reports[1].as_of
+    )
+    assert behind.verdict == progress.NOT_REACHED
