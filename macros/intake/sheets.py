@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,6 +47,7 @@ class Grid:
     rows: tuple[tuple[Cell, ...], ...]
     merges: tuple[Merge, ...] = ()
     uncached: dict = field(default_factory=dict)
+    hidden: bool = False  # hidden in the office suite: its rows are not what the clerk sees
 
     def cell(self, row: int, column: int) -> Cell:
         """The cell at a row and column (1-based); a merged cell's value in every row it covers (its other columns
@@ -130,7 +131,7 @@ def _xlsx_grid(sheet, written) -> Grid:
         and cell.value.startswith("=")
         and sheet.cell(cell.row, cell.column).value is None
     }
-    return Grid(sheet.title, rows, merges, uncached)
+    return Grid(sheet.title, rows, merges, uncached, hidden=sheet.sheet_state != "visible")
 
 
 def _xlsx_cell(cell) -> Cell:
@@ -149,8 +150,22 @@ def read_ods(path: Path) -> list[Grid]:
     from odfdo import Document  # here, not at the top: a build with no .ods in data/ never loads it
 
     document = Document(path)
-    shows = _ods_number_styles(document)
-    return [_ods_grid(table, shows) for table in document.body.tables]
+    shows, hidden = _ods_number_styles(document), _ods_hidden_styles(document)
+    return [
+        replace(_ods_grid(table, shows), hidden=table.get_attribute("table:style-name") in hidden)
+        for table in document.body.tables
+    ]
+
+
+def _ods_hidden_styles(document) -> set[str]:
+    """The table styles that hide a sheet (LibreOffice: Sheet → Hide Sheet writes table:display="false")."""
+    hidden = set()
+    for part in (document.content, document.styles):
+        for style in part.get_elements("//style:style[@style:family='table']"):
+            properties = style.get_element("style:table-properties")
+            if properties is not None and str(properties.get_attribute("table:display")).lower() == "false":
+                hidden.add(style.get_attribute("style:name"))
+    return hidden
 
 
 def _ods_number_styles(document) -> dict[str, int | None]:

@@ -158,8 +158,9 @@ def _read_grids(grids: list[sheets.Grid], display: str, hamlets: dict) -> tuple[
         return Source(display, _empty_root()), [_file_problem(display, "dòng tiêu đề", message, TEMPLATE_FIX)]
     records: dict[tuple, RowRecord] = {}
     problems = [_headless(display, grid) for _, grid, header in tables if header is None and _holds_data(grid)]
+    problems += [_hidden(display, grid) for _, grid, header in tables if header is not None and grid.hidden]
     for position, grid, header in tables:
-        if header is not None:
+        if header is not None and not grid.hidden:
             problems += _read_table(records, _Table(display, position, grid, *header, hamlets))
     return Source(display, _root(list(records.values()))), problems
 
@@ -176,6 +177,17 @@ def _headless(display: str, grid: sheets.Grid) -> Problem:
     fix = (
         "nếu đó là số liệu báo cáo, chép dòng tiêu đề của trang tính Báo cáo lên đầu bảng; nếu không, xoá trang "
         "tính đó khỏi tệp (hoặc để riêng trong một tệp khác)"
+    )
+    return _file_problem(display, f'trang tính "{grid.name}"', message, fix)
+
+
+def _hidden(display: str, grid: sheets.Grid) -> Problem:
+    """A hidden sheet with the report's header (an old copy, hidden instead of deleted): reading it would publish
+    numbers the clerk cannot see, skipping it would drop them without a word."""
+    message = "đang bị ẩn nhưng có dòng tiêu đề của mẫu báo cáo, nên không biết số liệu trên đó có còn dùng hay không"
+    fix = (
+        "hiện trang tính đó để xem lại (bấm chuột phải vào tên một trang tính → Hiện / Unhide), rồi giữ nó nếu số "
+        "liệu còn đúng hoặc xoá nó nếu là bản cũ"
     )
     return _file_problem(display, f'trang tính "{grid.name}"', message, fix)
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from support.build import build_site
 from support.data import check_data, copy_data, one_yaml_report, reports_of
 from support.paths import TODAY
-from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, row_of, save, template_bytes
+from support.workbooks import GOOD_ROWS, fill, resave_with_libreoffice, row_of, save, template_bytes, to_ods
 
 from macros import pipeline
 from macros.errors import DataError
@@ -336,3 +336,23 @@ def test_workbook_rows_are_named_by_row_and_column_even_when_a_yaml_file_is_unre
         in out
     )
     assert "data/cap-nhat/2026.yml:" in out
+
+
+@pytest.mark.parametrize("office", ["openpyxl", "libreoffice"])
+def test_a_hidden_report_sheet_is_refused_not_read_nor_skipped(tmp_path, blank_template, office):
+    """An old copy of the report sheet, hidden instead of deleted: its rows are not what the clerk sees."""
+    book = fill(blank_template, GOOD_ROWS)
+    old = book.copy_worksheet(book[template.REPORT_SHEET])
+    old.title, old.sheet_state = "Bản cũ", "hidden"
+    data = copy_data(tmp_path)
+    path = save(book, data / "cap-nhat" / "an.xlsx")
+    if office == "libreoffice":
+        converted = to_ods(path, tmp_path / "ods")
+        path.unlink()
+        path = data / "cap-nhat" / "an.ods"
+        path.write_bytes(converted.read_bytes())
+    result = check_data(data)
+    assert result.returncode == 1
+    assert (
+        f'data/cap-nhat/{path.name}: trang tính "Bản cũ": đang bị ẩn nhưng có dòng tiêu đề của mẫu báo cáo'
+    ) in result.stdout
