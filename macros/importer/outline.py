@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from macros.importer.commitments import paragraph_commitments
 from macros.importer.numbering import Marker, marker
 
 TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
@@ -23,10 +24,13 @@ def shouting(text: str) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    """ "Nhiệm vụ trọng tâm", "MỤC ĐÍCH, YÊU CẦU", "Mục đích.": a title; a sentence or two is a paragraph."""
+    """ "Nhiệm vụ trọng tâm", "MỤC ĐÍCH, YÊU CẦU", "Mục đích.": a title; a sentence or two is a paragraph, and so is
+    a short sentence that states a commitment ("a) Tỷ lệ hộ nghèo còn dưới 2%."): a title would never be suggested."""
     if shouting(text):
         return True
     if len(text) > HEADING_CHARS or TWO_SENTENCES.search(text):
+        return False
+    if text.endswith((".", ";")) and paragraph_commitments(text):
         return False
     return not (text.endswith((".", ";")) and len(text) > 40)
 

@@ -105,3 +105,22 @@ def test_a_list_restarting_under_a_bare_title_nests_under_it():
 def test_a_number_repeated_at_one_level_keeps_a_citation_of_its_own():
     (part,) = units(["I. MỤC TIÊU", "1. Kinh tế", "Phát triển.", "1. Xã hội", "Ổn định."])
     assert [c.id for c in part.children] == ["i-1", "i-1-2"]
+
+
+def test_a_short_numbered_commitment_is_the_units_own_text_not_a_title():
+    """A short numbered line ending in a full stop is a title ("Mục đích.") unless it states a commitment: a title
+    is never suggested as a target, so "a) Tỷ lệ hộ nghèo còn dưới 2%." must stay a sentence."""
+    parts = units(
+        [
+            "1. Các chỉ tiêu chủ yếu",
+            "a) Tỷ lệ hộ nghèo còn dưới 2%.",
+            "b) Giữ vững danh hiệu xã nông thôn mới.",
+            "2. Mục đích.",
+        ]
+    )
+    items = parts[0].children
+    assert [(item.title, item.text) for item in items] == [
+        (None, "Tỷ lệ hộ nghèo còn dưới 2%."),
+        (None, "Giữ vững danh hiệu xã nông thôn mới."),
+    ]
+    assert parts[1].title == "Mục đích."
