@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support.build import build_site, serve, shared
 from support.data import imported_data
-from support.paths import CHROMIUM, FIXTURES, ROOT, TODAY, XA_MAU
+from support.paths import FIXTURES, HEADLESS_SHELL, ROOT, TODAY, XA_MAU
 from support.plan_text import SOURCE
 
 from macros import pipeline
@@ -89,7 +89,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=HEADLESS_SHELL,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

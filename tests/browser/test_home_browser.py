@@ -88,7 +88,7 @@ def test_the_bars_print(page, fixture_site_url):
 def test_the_home_page_then_offers_targets_sections_and_news(real_site_data):
     from bs4 import BeautifulSoup
 
-    page = BeautifulSoup(render.home_next(real_site_data, ""), "html.parser")
+    page = BeautifulSoup(render.home_next(real_site_data, ""), "lxml")
     headings = [h.get_text() for h in page.select("h2")]
     assert headings == ["Các chỉ tiêu", "Nội dung Kế hoạch", "Có gì mới"]
     assert len(page.select("table.kh-home-targets tbody tr")) == len(real_site_data.plan.targets)

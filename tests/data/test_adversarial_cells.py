@@ -180,7 +180,7 @@ def test_every_accepted_cell_publishes_what_it_shows(tmp_path):
 
 def published_values(site, target: str) -> dict[str, str]:
     """Period label -> the value the target page shows, from its table of reports."""
-    page = BeautifulSoup((site / "chi-tieu" / target / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / "chi-tieu" / target / "index.html").read_text(encoding="utf-8"), "lxml")
     rows = [tr for tr in page.select("tr") if tr.select_one('td[data-label="Kỳ"]')]
     return {
         tr.select_one('td[data-label="Kỳ"]').get_text(" ", strip=True).split(" (")[0]: tr.select_one(

@@ -170,7 +170,7 @@ def test_agency_page_shows_a_request_as_a_request(real_site_data):
     from macros.site import pages
 
     agency = real_site_data.plan.agency_by_id["thuong-truc-hdnd"]
-    page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser")
+    page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "lxml")
     assert [span.get_text() for span in page.select("ul.kh-list span[data-role]")] == ["được đề nghị"]
     assert "được giao" not in page.get_text(" ", strip=True)
     assert "phần nơi nhận của văn bản" in page.get_text(" ", strip=True)

@@ -16,7 +16,7 @@ PER_HAMLET = "to-hop-tac-tung-ap"
 
 
 def article(path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_an_incomplete_list_never_counts_as_achieved(fixture_data):
 def test_a_complete_list_with_every_hamlet_met_is_achieved(xa_mau):
     assert xa_mau.plan.hamlets_complete
     assert xa_mau.assessments["to-hop-tac-moi-ap"].status == status.ACHIEVED
-    page = BeautifulSoup(views.hamlets(xa_mau, "ap/"), "html.parser")
+    page = BeautifulSoup(views.hamlets(xa_mau, "ap/"), "lxml")
     assert not page.select(".kh-warning")
     assert [td.get_text(strip=True) for td in page.select("table.kh-hamlets tbody td")] == [
         "1 tổ hợp tác",

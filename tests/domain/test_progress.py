@@ -163,9 +163,7 @@ def test_every_kind_of_target_gets_a_defined_verdict(site):
 
 def test_mid_term_page_writes_the_definition_and_the_comparison(site):
     later = _with_midterm(site, **{"bao-hiem-y-te": 95.0})
-    text = BeautifulSoup(pages.MIDTERM.body(later, progress.midterm(later.plan, later.today)), "html.parser").get_text(
-        " "
-    )
+    text = BeautifulSoup(pages.MIDTERM.body(later, progress.midterm(later.plan, later.today)), "lxml").get_text(" ")
     assert "30/06/2028" in text and "đường thẳng" in text
     assert "Đạt mốc giữa nhiệm kỳ" in text and "94,74%" in text
 
@@ -174,7 +172,7 @@ def test_mid_term_page_writes_the_definition_and_the_comparison(site):
 
 
 def _article(path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
 
 
 def test_index_says_plainly_that_there_is_no_period_yet(real_site):

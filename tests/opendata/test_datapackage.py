@@ -96,7 +96,7 @@ def test_sources_and_homepage_come_from_site_url(real_site):
 
 
 def test_open_data_page_explains_each_file_the_licence_and_how_to_cite(real_site):
-    article = BeautifulSoup((real_site / "du-lieu" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = BeautifulSoup((real_site / "du-lieu" / "index.html").read_text(encoding="utf-8"), "lxml")
     article = article.select_one("article")
     hrefs = {a["href"] for a in article.select("a[href]")}
     for dataset in columns.DATASETS:

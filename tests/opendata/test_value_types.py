@@ -34,7 +34,7 @@ def test_a_published_field_takes_its_value_type_from_its_kind():
 
 
 def test_the_open_data_page_describes_each_column_by_its_value_type(real_site_data):
-    page = BeautifulSoup(views.open_data(real_site_data, "du-lieu/"), "html.parser")
+    page = BeautifulSoup(views.open_data(real_site_data, "du-lieu/"), "lxml")
     for dataset in columns.DATASETS:
         table = page.find("caption", string=f"Các cột của {dataset.name}.csv và {dataset.name}.json").parent
         shown = {

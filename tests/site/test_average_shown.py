@@ -28,7 +28,7 @@ def two_years():
 
 
 def text(html: str) -> str:
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    return " ".join(BeautifulSoup(html, "lxml").get_text(" ").split())
 
 
 def test_the_target_page_calls_the_average_an_average():
@@ -40,7 +40,7 @@ def test_the_target_page_calls_the_average_an_average():
 
 def test_the_targets_table_calls_the_average_an_average():
     site = two_years()
-    row = BeautifulSoup(render.targets_page(site, "chi-tieu/"), "html.parser").find("a", href=f"../chi-tieu/{TARGET}/")
+    row = BeautifulSoup(render.targets_page(site, "chi-tieu/"), "lxml").find("a", href=f"../chi-tieu/{TARGET}/")
     cells = {td["data-label"]: td.get_text(" ", strip=True) for td in row.find_parent("tr").find_all("td")}
     assert cells["Số mới nhất"] == "bình quân 8%/năm"
 

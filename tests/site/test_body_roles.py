@@ -85,9 +85,9 @@ def test_every_sentence_about_a_body_follows_its_roles(real_site_data, body):
     description = previews.agency_description(real_site_data, body)
     assert description.startswith(bodies.DESCRIPTION_LEAD + ": ") and description.endswith(".")
     assert_says_the_plan(body, description.removeprefix(bodies.DESCRIPTION_LEAD + ": ")[:-1].split("; "))
-    page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser")
+    page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "lxml")
     assert_says_the_plan(body, [li.get_text(" ", strip=True) for li in page.select("ul.kh-roles li")])
-    table = BeautifulSoup(render.agencies_page(real_site_data, "don-vi/"), "html.parser")
+    table = BeautifulSoup(render.agencies_page(real_site_data, "don-vi/"), "lxml")
     row = table.find("a", href=f"../don-vi/{body}/").find_parent("tr")
     assert_says_the_plan(body, [li.get_text(" ", strip=True) for li in row.select("ul.kh-roles li")])
 
@@ -112,7 +112,7 @@ def test_a_request_or_a_coordination_is_never_an_assignment(real_site_data):
 
 def test_each_list_item_of_an_agency_page_names_the_role_of_that_record(real_site_data):
     for agency in real_site_data.plan.agencies:
-        page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "html.parser")
+        page = BeautifulSoup(pages.AGENCIES.body(real_site_data, agency), "lxml")
         items = page.select("ul.kh-list li")
         assert len(items) == len(real_site_data.plan.targets_of(agency.id)) + len(
             real_site_data.plan.tasks_of(agency.id)
@@ -127,7 +127,7 @@ def role_claims(site: Path) -> list[tuple[str, str, str]]:
     """(page, body, role) for every place of the built site that shows a body in a role."""
     found = []
     for path in site.rglob("*.html"):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         own = re.fullmatch(r"don-vi/([a-z0-9-]+)/index\.html", str(path.relative_to(site)))
         for element in page.select("[data-role]"):
             body = _named(element) or _named(element.find_parent("tr")) or (own.group(1) if own else None)
@@ -154,7 +154,7 @@ def test_no_built_page_gives_a_body_a_role_the_plan_does_not(build, request):
     shown = {role for _, _, role in claims}
     assert {"duoc-giao", "phoi-hop", "duoc-de-nghi", "duoc-chi-dao"} <= shown  # every kind of place was read
     for body in AGENCIES:
-        head = BeautifulSoup((site / "don-vi" / body / "index.html").read_text(encoding="utf-8"), "html.parser")
+        head = BeautifulSoup((site / "don-vi" / body / "index.html").read_text(encoding="utf-8"), "lxml")
         for tag in (head.find("meta", attrs={"name": "description"}), head.find("meta", property="og:description")):
             assert_says_the_plan(body, tag["content"].removeprefix(bodies.DESCRIPTION_LEAD + ": ")[:-1].split("; "))
 

@@ -27,7 +27,7 @@ def gzip_size(path: Path) -> int:
 
 def assets(html: Path, site: Path) -> tuple[list[Path], list[str]]:
     """Local files a page loads when it opens (stylesheets, scripts, images, icons), and any foreign URL."""
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
     page_url = urljoin(BASE, html.relative_to(site).as_posix())
     refs = [link.get("href") for link in soup.find_all("link") if {"stylesheet", "icon"} & set(link.get("rel") or [])]
     refs += [tag.get("src") for tag in soup.find_all(["script", "img"])]

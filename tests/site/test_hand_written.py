@@ -120,8 +120,8 @@ def test_the_guides_examples_are_the_communes_records_or_say_what_to_write(real_
 
 
 def test_the_rule_pages_list_of_inferences_is_the_targets_tables_notes(real_site_data):
-    listed = BeautifulSoup(render.inferred_list(real_site_data, "cach-tinh-tien-do/"), "html.parser").select("li")
-    table = BeautifulSoup(render.targets_page(real_site_data, "chi-tieu/"), "html.parser")
+    listed = BeautifulSoup(render.inferred_list(real_site_data, "cach-tinh-tien-do/"), "lxml").select("li")
+    table = BeautifulSoup(render.targets_page(real_site_data, "chi-tieu/"), "lxml")
     notes = table.select(".kh-inferred-notes li")
     assert len(listed) == len(notes) == sum(1 for t in real_site_data.plan.targets if t.inferred) >= 9
     assert [li.get_text() for li in listed] == [li.get_text() for li in notes]

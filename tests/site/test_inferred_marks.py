@@ -15,7 +15,7 @@ from macros.site import pages, render, views
 
 
 def _html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "html.parser")
+    return BeautifulSoup(text, "lxml")
 
 
 def test_targets_table_marks_each_inferred_value_and_gives_the_reason(real_site_data):
@@ -87,7 +87,7 @@ def test_hamlet_page_marks_the_inferred_deadline_of_a_per_hamlet_target(real_sit
 
 
 def test_a_verdict_on_an_inferred_deadline_says_so_in_the_page_and_the_feed(fixture_site):
-    page = BeautifulSoup((fixture_site / "chi-tieu" / "san-pham-ocop-3-sao" / "index.html").read_bytes(), "html.parser")
+    page = BeautifulSoup((fixture_site / "chi-tieu" / "san-pham-ocop-3-sao" / "index.html").read_bytes(), "lxml")
     reason = page.find(id="trang-thai").find_next("p")
     assert "31/12/2030" in reason.get_text()
     assert (
@@ -117,7 +117,7 @@ def unmarked(site: Path, targets) -> dict[str, list[str]]:
     inferred it. Each page is read once."""
     found = {target.id: [] for target in targets}
     for path in site.rglob("*.html"):
-        page = BeautifulSoup(path.read_bytes(), "html.parser")
+        page = BeautifulSoup(path.read_bytes(), "lxml")
         for target in targets:
             texts = _own_blocks(path, target) if path == site / "chi-tieu" / target.id / "index.html" else None
             texts = texts if texts is not None else _blocks_naming(page, target)
@@ -140,7 +140,7 @@ def _unmarked(texts, target) -> list[str]:
 
 def _own_blocks(path: Path, target) -> list[str]:
     """Every block the target's own page writes, leaving out the plan's words and the reports."""
-    page = BeautifulSoup(path.read_bytes(), "html.parser")
+    page = BeautifulSoup(path.read_bytes(), "lxml")
     for part in page.select(NOT_SHOWN_BY_THE_SITE):
         part.decompose()
     return [block.get_text(" ") for block in page.find_all(BLOCKS)]

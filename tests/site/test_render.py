@@ -23,7 +23,7 @@ def fixture_data(fixture_data_dir):
 
 
 def html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "html.parser")
+    return BeautifulSoup(text, "lxml")
 
 
 def test_targets_table_groups_by_area_and_counts(fixture_data):

@@ -38,13 +38,13 @@ def twins(request, tmp_path_factory) -> tuple[Path, Path, Path, Path]:
 
 
 def visible_text(path: Path) -> str:
-    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     content = page.select_one("article") or page.select_one("main") or page
     return " ".join(content.get_text(" ").split())
 
 
 def edit_link(path: Path) -> str | None:
-    found = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("a", rel="edit")
+    found = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").find("a", rel="edit")
     return found["href"] if found else None
 
 

@@ -20,7 +20,7 @@ def test_each_suggestion_is_shown_beside_its_paragraph(imported_data_dir, tmp_pa
     assert result.returncode == 0, result.stderr
     suggested = yaml.safe_load((imported_data_dir / "chi-tieu-de-xuat.yml").read_text(encoding="utf-8"))["de_xuat"]
     assert f"Đã ghi {len(suggested)} đề xuất" in result.stdout
-    page = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(out.read_text(encoding="utf-8"), "lxml")
     items = page.select("section.item")
     assert [item["id"] for item in items][:2] == ["duy-tri-xa-dat-chuan-nong-thon-moi", "so-ket-hang-nam"]
     assert sorted(item["id"] for item in items) == sorted(s["id"] for s in suggested)
