@@ -14,7 +14,7 @@ PLACEHOLDER = re.compile(r"<!--kh-html:(\d+)-->")
 
 class HtmlBlocks:
     def __init__(self) -> None:
-        self._blocks: list[str] = []
+        self._blocks: list[str | None] = []
 
     def defer(self, markdown: str) -> str:
         """Replace every block that starts with a tag by a placeholder comment; leave Markdown blocks as they are."""
@@ -27,4 +27,13 @@ class HtmlBlocks:
         return f"<!--kh-html:{len(self._blocks) - 1}-->"
 
     def restore(self, html: str) -> str:
-        return PLACEHOLDER.sub(lambda match: self._blocks[int(match.group(1))], html)
+        """Put each block back, and let go of it: a page is rendered once per build, and a large build's set-aside
+        HTML would otherwise stay in memory beside the pages made of it until the build ends."""
+        return PLACEHOLDER.sub(self._take, html)
+
+    def _take(self, match: re.Match) -> str:
+        index = int(match.group(1))
+        block, self._blocks[index] = self._blocks[index], None
+        if block is None:
+            raise RuntimeError(f"HTML block {index} was put back twice: a page was rendered twice in one build")
+        return block
