@@ -36,7 +36,7 @@ def capture(out: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
 
     def on_page_markdown(markdown, page, config, files):  # registered last: after the macros and our hooks
         front = yaml.safe_dump(dict(page.meta), allow_unicode=True, width=10**6) if page.meta else ""
-        pages[page.file.src_uri] = f"---\n{front}---\n\n{state.html_blocks().restore(markdown)}"
+        pages[page.file.src_uri] = f"---\n{front}---\n\n{state.html_blocks().copy(markdown)}"
         return markdown
 
     def on_env(env, config, files):

@@ -26,3 +26,24 @@ def test_the_synthetic_data_loads_through_the_projects_loader(tmp_path, plan):
     real = pipeline.load_site(ROOT / "data", ROOT, TODAY)
     assert len(site.plan.targets) == 2 * len(real.plan.targets)
     assert len(site.plan.tasks) == 2 * len(real.plan.tasks) and len(site.plan.reports) > len(site.plan.targets)
+
+
+def test_the_twin_holds_every_page_with_its_html_in_place_and_builds(tmp_path):
+    """scripts/bench_twin.py as `make bench` runs it: one real build that copies each page's final Markdown, then
+    plain MkDocs + Material building those copies."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_twin.py"), str(tmp_path / "twin")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    target = (tmp_path / "twin" / "docs" / "chi-tieu" / "bao-hiem-y-te.md").read_text(encoding="utf-8")
+    assert "kh-html" not in target and "<table" in target
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "twin" / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert (tmp_path / "twin" / "site" / "chi-tieu" / "bao-hiem-y-te" / "index.html").is_file()

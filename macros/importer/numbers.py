@@ -26,12 +26,17 @@ REFERENCE_BEFORE = re.compile(
     r"|\bđoạn|\bphương châm|\bĐề án|\bNghị quyết|\bKết luận|\bChỉ thị|\bQuyết định)\s*$",
     re.IGNORECASE,
 )
-COMPARE_BEFORE = (  # the words right before a number, longest first
+COMPARE_BEFORE = (  # the words right before a number, longest first; "không" turns a strict bound into its opposite
     ("không vượt quá", "<="), ("không quá", "<="), ("tối đa", "<="), ("giảm còn", "<="), ("xuống còn", "<="),
-    ("còn dưới", "<"), ("dưới", "<"), ("thấp hơn", "<"),
-    ("cao hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"),
+    ("không cao hơn", "<="), ("không nhiều hơn", "<="), ("không hơn", "<="), ("không trên", "<="),
+    ("không dưới", ">="), ("không thấp hơn", ">="), ("không ít hơn", ">="),
+    ("đạt và vượt", ">="), ("đạt hoặc vượt", ">="), ("bằng hoặc vượt", ">="),
+    ("còn dưới", "<"), ("dưới", "<"), ("thấp hơn", "<"), ("ít hơn", "<"),
+    ("cao hơn", ">"), ("nhiều hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"),
     ("còn", "<="),
 )  # fmt: skip
+# The words right after a number's unit that bound it: "10% trở xuống" is at most 10%, "90% trở lên" at least 90%.
+COMPARE_AFTER = (("trở xuống", "<="), ("trở lên", ">="), ("trở lại", "<="))
 # The units of the vocabulary (macros/vocabulary/units.py), longest first, so "triệu đồng" wins over "đồng".
 UNITS = tuple(sorted(units.COUNTED | units.MEASURED, key=len, reverse=True))
 PERCENT_OF = re.compile(r"^\s*(chỉ tiêu(?: được)? giao|chỉ tiêu|dự toán(?: được giao| cấp trên giao)?|kế hoạch)\b")
@@ -118,5 +123,9 @@ def comparison(before: str, after: str) -> str:
     words = before.lower().rstrip()
     for phrase, code in COMPARE_BEFORE:
         if re.search(rf"(?:^|\s){re.escape(phrase)}$", words):
+            return code
+    following = after.lower().lstrip()
+    for phrase, code in COMPARE_AFTER:
+        if following.startswith(phrase):
             return code
     return ">="

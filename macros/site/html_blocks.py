@@ -31,6 +31,11 @@ class HtmlBlocks:
         HTML would otherwise stay in memory beside the pages made of it until the build ends."""
         return PLACEHOLDER.sub(self._take, html)
 
+    def copy(self, html: str) -> str:
+        """The same text with every block in place, keeping the blocks for the page's own restore (the benchmark's
+        twin copies each page's final Markdown before MkDocs renders it)."""
+        return PLACEHOLDER.sub(lambda match: self._blocks[int(match.group(1))], html)
+
     def _take(self, match: re.Match) -> str:
         index = int(match.group(1))
         block, self._blocks[index] = self._blocks[index], None

@@ -36,6 +36,11 @@ SENTENCES = [
      [("ty-le-hang-nam", 90, "%", ">=", "hang-nam", True)]),
     ("Tuyển chọn, gọi công dân nhập ngũ hàng năm đạt 100% chỉ tiêu.",
      [("ty-le-hang-nam", 100, "% chỉ tiêu", ">=", "hang-nam", True)]),
+    ("Thu ngân sách hàng năm đạt và vượt 100% dự toán được giao.",  # reaching it is enough: at least 100%
+     [("ty-le-hang-nam", 100, "% dự toán được giao", ">=", "hang-nam", True)]),
+    ("Tỷ lệ trẻ em suy dinh dưỡng từ 10% trở xuống.", [("tich-luy", 10, "%", "<=", 2030, False)]),
+    ("Tỷ lệ hộ dân dùng nước sạch không dưới 95%.", [("tich-luy", 95, "%", ">=", 2030, False)]),
+    ("Tỷ lệ hộ nghèo không cao hơn 3% vào năm 2028.", [("tich-luy", 3, "%", "<=", 2028, True)]),
     ("Giữ vững danh hiệu xã nông thôn mới.", [("dat-chuan", None, None, None, "hang-nam", False)]),
     ("Duy trì xã đạt chuẩn quốc gia về y tế.", [("dat-chuan", None, None, None, "hang-nam", False)]),
     ("Không để xảy ra cháy nổ lớn trên địa bàn.", [("dat-chuan", None, None, None, "hang-nam", False)]),

@@ -24,3 +24,10 @@ def test_a_block_is_let_go_once_it_is_back():
     blocks.restore(deferred)
     with pytest.raises(RuntimeError, match="put back twice"):
         blocks.restore(deferred)
+
+
+def test_a_copy_of_the_page_keeps_the_blocks_for_the_page_itself():
+    blocks = HtmlBlocks()
+    deferred = blocks.defer(PAGE)
+    assert blocks.copy(deferred) == PAGE
+    assert '<table class="kh">' in blocks.restore(markdown.markdown(deferred))
