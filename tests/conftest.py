@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support.build import build_site, serve, shared
 from support.data import imported_data
-from support.paths import FIXTURES, HEADLESS_SHELL, ROOT, TODAY, XA_MAU
+from support.paths import CHROMIUM_FLAGS, FIXTURES, HEADLESS_SHELL, ROOT, TODAY, XA_MAU
 from support.plan_text import SOURCE
 
 from macros import pipeline
@@ -90,15 +90,7 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=HEADLESS_SHELL,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
+            args=[*CHROMIUM_FLAGS, "--disable-quic"],
         )
         yield chromium
         chromium.close()

@@ -26,7 +26,6 @@ import gzip
 import http.server
 import io
 import json
-import os
 import subprocess
 import threading
 import time
@@ -35,21 +34,16 @@ from pathlib import Path
 
 import pytest
 from support.pages import PAGE_TYPES
+from support.paths import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
 RUN_PAGES = Path(__file__).with_name("lighthouse_pages.mjs")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The flags of the command-line tool's Chromium that bear on a measurement: nothing in the background, and a tab is
 # never slowed down for not being in front.
 CHROME_FLAGS = (
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *CHROMIUM_FLAGS,
     "--disable-extensions",
     "--disable-default-apps",
     "--mute-audio",

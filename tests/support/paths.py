@@ -20,3 +20,13 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # machinery, so a page test costs about a third less CPU. Lighthouse keeps the full CHROMIUM: it measures a page
 # as a phone's browser loads it. Where no shell is installed (a GitHub runner), HEADLESS_SHELL names the browser.
 HEADLESS_SHELL = os.environ.get("HEADLESS_SHELL", "/usr/bin/chromium-headless-shell")
+# What every Chromium of the tests starts with: no sandbox (tests run as root), no GPU, and nothing asked of Google's
+# hosts in the background (the machine's closed network refuses them, many at a time).
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
